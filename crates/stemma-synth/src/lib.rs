@@ -1,0 +1,3 @@
+//! Synthetic news-reuse corpora with ground truth.
+
+pub mod truth;

@@ -1,0 +1,105 @@
+//! One module per subcommand.
+
+mod analyze;
+mod demo;
+
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+
+use anyhow::Context;
+use stemma_core::Level;
+use stemma_ingest::Corpus;
+use stemma_report::{Options, Style};
+
+use crate::cli::{Cli, Command, ReportArgs};
+use crate::progress::Bars;
+use crate::{Outcome, output};
+
+pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    match cli.command {
+        Command::Analyze(args) => analyze::run(args),
+        Command::Demo(args) => demo::run(args),
+    }
+}
+
+/// Sets the worker count for the whole run.
+fn threads(n: Option<usize>) -> anyhow::Result<()> {
+    if let Some(n) = n {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global()
+            .context("cannot start the worker threads")?;
+    }
+    Ok(())
+}
+
+/// Analyses a corpus and writes what `args` asks for: the JSON report, or
+/// the summary on stdout. Diagnostics go to stderr.
+fn analyze_and_report(mut corpus: Corpus, args: &ReportArgs) -> anyhow::Result<Outcome> {
+    for d in &corpus.diagnostics {
+        if d.level == Level::Error || !args.quiet {
+            output::diagnostic(d);
+        }
+    }
+    let analysis = stemma_pipeline::analyze(
+        &mut corpus.documents,
+        &stemma_pipeline::Config::default(),
+        &Bars::new(args.quiet),
+    );
+    let report = stemma_report::build(
+        &corpus.documents,
+        &corpus.diagnostics,
+        &analysis,
+        Options {
+            with_text: args.with_text,
+        },
+    );
+    match &args.json {
+        Some(path) if path.as_os_str() == "-" => {
+            let stdout = io::stdout().lock();
+            let mut w = BufWriter::new(stdout);
+            stemma_report::write_json(&report, &mut w).context("cannot write the report to stdout")?;
+            w.flush().context("cannot write the report to stdout")?;
+        }
+        Some(path) => {
+            let file = File::create(path)
+                .with_context(|| format!("cannot create {}", path.display()))?;
+            let mut w = BufWriter::new(file);
+            stemma_report::write_json(&report, &mut w)
+                .and_then(|()| w.flush())
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            if !args.quiet {
+                output::note(&format!(
+                    "wrote {} ({} documents)",
+                    path.display(),
+                    report.documents.len()
+                ));
+            }
+        }
+        None => {
+            let style = if output::stdout_color() {
+                Style::Color
+            } else {
+                Style::Plain
+            };
+            let text = stemma_report::summary(&report, style);
+            let mut stdout = io::stdout().lock();
+            stdout
+                .write_all(text.as_bytes())
+                .and_then(|()| stdout.flush())
+                .context("cannot write the summary to stdout")?;
+        }
+    }
+    Ok(outcome(&corpus))
+}
+
+fn outcome(corpus: &Corpus) -> Outcome {
+    if corpus.documents.is_empty() {
+        output::error("no documents could be read from the input");
+        Outcome::Failed
+    } else if corpus.diagnostics.iter().any(|d| d.level == Level::Error) {
+        Outcome::Skipped
+    } else {
+        Outcome::Clean
+    }
+}
