@@ -1,0 +1,127 @@
+use std::fmt::Write as _;
+
+use proptest::prelude::*;
+
+use super::*;
+
+/// Runs every case of a `testdata/*.cases` file through `render`.
+fn run_cases(file: &str, render: impl Fn(&str) -> String) {
+    let path = format!("{}/testdata/{file}", env!("CARGO_MANIFEST_DIR"));
+    let all = std::fs::read_to_string(&path).expect("cases file");
+    let body: String = all
+        .lines()
+        .skip_while(|l| l.starts_with('#'))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for case in body.split("===\n") {
+        let Some((input, expect)) = case.split_once("---\n") else {
+            continue;
+        };
+        count += 1;
+        let got = render(input.trim_end_matches('\n'));
+        if got.trim_end() != expect.trim_end() {
+            failures.push(format!("input:\n{input}\nexpected:\n{expect}\ngot:\n{got}"));
+        }
+    }
+    assert!(count > 0, "no cases in {file}");
+    assert!(
+        failures.is_empty(),
+        "{} of {count} cases failed:\n\n{}",
+        failures.len(),
+        failures.join("\n-----\n")
+    );
+}
+
+fn render_sentences(input: &str) -> String {
+    let seg = segment(input, &[], &Config::default());
+    let mut s = String::new();
+    for p in &seg.paragraphs {
+        for (k, i) in p.sentences.clone().enumerate() {
+            let text: Vec<&str> = input[seg.sentences[i].span.start..seg.sentences[i].span.end]
+                .split_whitespace()
+                .collect();
+            let _ = writeln!(s, "{} {}", if k == 0 { "¶" } else { " " }, text.join(" "));
+        }
+    }
+    s
+}
+
+fn render_tokens(input: &str) -> String {
+    let seg = segment(input, &[], &Config::default());
+    seg.tokens
+        .iter()
+        .map(|t| seg.norm(t))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn sentences() {
+    run_cases("sentences.cases", render_sentences);
+}
+
+#[test]
+fn tokens() {
+    run_cases("tokens.cases", render_tokens);
+}
+
+#[test]
+fn boilerplate_is_cut_out() {
+    let text = "Ref: AB-12 feed 7\n\nThe body starts here. It goes on.\n\nRelated: other news";
+    let cut1 = Span::new(0, 17);
+    let cut2 = Span::new(text.find("Related").expect("found"), text.len());
+    let seg = segment(text, &[cut2, cut1], &Config::default());
+    assert_eq!(seg.paragraphs.len(), 1);
+    let norms: Vec<&str> = seg.tokens.iter().map(|t| seg.norm(t)).collect();
+    assert_eq!(norms, ["the", "body", "starts", "here", "it", "goes", "on"]);
+    // A cut in the middle of a sentence splits it.
+    let mid = text.find("It goes").expect("found");
+    let seg = segment(text, &[Span::new(mid, mid + 2)], &Config::default());
+    assert!(
+        seg.tokens
+            .iter()
+            .all(|t| !Span::new(mid, mid + 2).overlaps(t.span))
+    );
+}
+
+#[test]
+fn hashes_are_seeded_and_equal_for_equal_forms() {
+    let seg = segment("Sept. September", &[], &Config::default());
+    assert_eq!(seg.tokens[0].hash, seg.tokens[1].hash);
+    let other = segment("Sept.", &[], &Config { seed: 1 });
+    assert_ne!(seg.tokens[0].hash, other.tokens[0].hash);
+}
+
+proptest! {
+    /// Every span lies on character boundaries, inside its container, in
+    /// order; every token is inside its sentence and every sentence
+    /// inside its paragraph; nothing crosses an excluded span.
+    #[test]
+    fn spans_are_nested_and_ordered(text in "[ a-zA-Z0-9.,!?'’“”\\n%:-é中]{0,200}", cut_at in 0usize..200, cut_len in 0usize..30) {
+        let cut_start = cut_at.min(text.len());
+        let cut = Span::new(cut_start, (cut_start + cut_len).min(text.len()));
+        let seg = segment(&text, &[cut], &Config::default());
+        let mut last = 0;
+        for p in &seg.paragraphs {
+            prop_assert!(p.span.start >= last && p.span.end <= text.len());
+            prop_assert!(text.is_char_boundary(p.span.start) && text.is_char_boundary(p.span.end));
+            last = p.span.end;
+            for si in p.sentences.clone() {
+                let s = &seg.sentences[si];
+                prop_assert!(p.span.contains(s.span));
+                for t in &seg.tokens[s.tokens.clone()] {
+                    prop_assert!(s.span.contains(t.span), "token {:?} outside sentence {:?}", t.span, s.span);
+                    prop_assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
+                    prop_assert!(!seg.norm(t).is_empty());
+                }
+            }
+        }
+        if !cut.is_empty() {
+            for t in &seg.tokens {
+                prop_assert!(!t.span.overlaps(cut));
+            }
+        }
+    }
+}
