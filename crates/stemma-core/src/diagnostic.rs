@@ -49,6 +49,12 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}: {}", self.level.as_str(), self.source, self.message)
+        write!(
+            f,
+            "{}: {}: {}",
+            self.level.as_str(),
+            self.source,
+            self.message
+        )
     }
 }

@@ -62,8 +62,8 @@ impl Published {
         match *self {
             Published::Day(d) => d,
             Published::Instant { at, offset_seconds } => {
-                let offset = jiff::tz::Offset::from_seconds(offset_seconds)
-                    .unwrap_or(jiff::tz::Offset::UTC);
+                let offset =
+                    jiff::tz::Offset::from_seconds(offset_seconds).unwrap_or(jiff::tz::Offset::UTC);
                 offset.to_datetime(at).date()
             }
         }
@@ -75,8 +75,8 @@ impl fmt::Display for Published {
         match *self {
             Published::Day(d) => write!(f, "{}", d.strftime("%Y-%m-%d")),
             Published::Instant { at, offset_seconds } => {
-                let offset = jiff::tz::Offset::from_seconds(offset_seconds)
-                    .unwrap_or(jiff::tz::Offset::UTC);
+                let offset =
+                    jiff::tz::Offset::from_seconds(offset_seconds).unwrap_or(jiff::tz::Offset::UTC);
                 let dt = offset.to_datetime(at);
                 write!(f, "{}", dt.strftime("%Y-%m-%dT%H:%M:%S"))?;
                 if offset_seconds == 0 {
@@ -107,12 +107,24 @@ mod tests {
         check(" 2024-03-14 ", Some("2024-03-14"));
         check("20240314", Some("2024-03-14"));
         check("2024-03-14T10:05:00Z", Some("2024-03-14T10:05:00Z"));
-        check("2024-03-14T10:05:00+02:00", Some("2024-03-14T10:05:00+02:00"));
-        check("2024-03-14T10:05:00.123-05:30", Some("2024-03-14T10:05:00-05:30"));
+        check(
+            "2024-03-14T10:05:00+02:00",
+            Some("2024-03-14T10:05:00+02:00"),
+        );
+        check(
+            "2024-03-14T10:05:00.123-05:30",
+            Some("2024-03-14T10:05:00-05:30"),
+        );
         check("2024-03-14 10:05:00", Some("2024-03-14T10:05:00Z"));
         check("2024-03-14T10:05", Some("2024-03-14T10:05:00Z"));
-        check("Thu, 14 Mar 2024 10:05:00 GMT", Some("2024-03-14T10:05:00Z"));
-        check("Thu, 14 Mar 2024 10:05:00 +0100", Some("2024-03-14T10:05:00+01:00"));
+        check(
+            "Thu, 14 Mar 2024 10:05:00 GMT",
+            Some("2024-03-14T10:05:00Z"),
+        );
+        check(
+            "Thu, 14 Mar 2024 10:05:00 +0100",
+            Some("2024-03-14T10:05:00+01:00"),
+        );
         check("yesterday", None);
         check("", None);
         check("2024-13-45", None);

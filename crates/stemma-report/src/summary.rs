@@ -42,7 +42,11 @@ const WIDTH: usize = 80;
 pub fn summary(report: &Report, style: Style) -> String {
     let p = Paint(style);
     let mut s = String::new();
-    let errors = report.diagnostics.iter().filter(|d| d.level == "error").count();
+    let errors = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.level == "error")
+        .count();
     let warnings = report.diagnostics.len() - errors;
     let _ = writeln!(
         s,
@@ -62,8 +66,11 @@ pub fn summary(report: &Report, style: Style) -> String {
         );
     }
 
-    let docs: BTreeMap<&str, &DocumentOut> =
-        report.documents.iter().map(|d| (d.id.as_str(), d)).collect();
+    let docs: BTreeMap<&str, &DocumentOut> = report
+        .documents
+        .iter()
+        .map(|d| (d.id.as_str(), d))
+        .collect();
     let label = |id: &str| -> String {
         let Some(d) = docs.get(id) else {
             return id.to_owned();
@@ -97,7 +104,12 @@ pub fn summary(report: &Report, style: Style) -> String {
             children.entry(d.source.as_str()).or_default().push(d);
         }
         for root in &story.roots {
-            let _ = writeln!(s, "  {} {}", p.color(AnsiColor::Green, "●"), fit(&label(root), WIDTH - 4));
+            let _ = writeln!(
+                s,
+                "  {} {}",
+                p.color(AnsiColor::Green, "●"),
+                fit(&label(root), WIDTH - 4)
+            );
             tree(&mut s, &p, root, &children, "  ", &label, &mut Vec::new());
         }
     }
@@ -157,7 +169,12 @@ pub fn summary(report: &Report, style: Style) -> String {
                         fit(explanation, WIDTH.saturating_sub(20 + story.len()))
                     );
                     for st in statements {
-                        let _ = writeln!(s, "    {} {}", st.doc, p.dim(&quoted(&st.quote, WIDTH - 8 - st.doc.len())));
+                        let _ = writeln!(
+                            s,
+                            "    {} {}",
+                            st.doc,
+                            p.dim(&quoted(&st.quote, WIDTH - 8 - st.doc.len()))
+                        );
                     }
                 }
                 FindingOut::Unsupported {
@@ -171,7 +188,10 @@ pub fn summary(report: &Report, style: Style) -> String {
                         s,
                         "  {} in {doc} ({story}): {}",
                         p.color(AnsiColor::Yellow, "unsupported"),
-                        fit(explanation, WIDTH.saturating_sub(22 + doc.len() + story.len()))
+                        fit(
+                            explanation,
+                            WIDTH.saturating_sub(22 + doc.len() + story.len())
+                        )
                     );
                     let _ = writeln!(s, "    {}", p.dim(&quoted(quote, WIDTH - 6)));
                 }

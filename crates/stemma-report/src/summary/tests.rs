@@ -1,6 +1,11 @@
 use super::*;
 
-fn doc(id: &str, outlet: Option<&str>, published: Option<&str>, title: Option<&str>) -> DocumentOut {
+fn doc(
+    id: &str,
+    outlet: Option<&str>,
+    published: Option<&str>,
+    title: Option<&str>,
+) -> DocumentOut {
     DocumentOut {
         id: id.into(),
         source: format!("corpus/{id}.txt"),
