@@ -450,10 +450,15 @@ pub(crate) fn host_of(url: &str) -> Option<String> {
 fn read_warc(reader: impl BufRead, file: &str, file_id: &str, config: &Config, out: &mut Output) {
     for event in warc::WarcReader::new(reader, config.max_document_bytes) {
         match event {
-            warc::WarcEvent::Issue(issue) => {
+            warc::WarcEvent::Issue(mut issue) => {
                 let at = if issue.record == 0 {
                     file.to_owned()
                 } else {
+                    // The source names the record; the message need not.
+                    let prefix = format!("record {}: ", issue.record);
+                    if let Some(rest) = issue.message.strip_prefix(&prefix) {
+                        issue.message = rest.to_owned();
+                    }
                     format!("{file}#{}", issue.record)
                 };
                 out.diagnostics.push(if issue.skipped {

@@ -33,10 +33,12 @@
 //!
 //! A record with a missing or bad `Content-Length`, truncated headers, or a
 //! block that does not end where its `Content-Length` says is skipped with
-//! an issue, and reading resumes at the next line that starts with
-//! `WARC/` and a digit. When a `Content-Length` is too long, the next
-//! record is looked for inside the block, so that only the bad record is
-//! lost. An I/O error from the reader (a truncated gzip member underneath)
+//! an issue, and reading resumes at the next version line (`WARC/1.0`,
+//! `WARC/1.1`, `WARC/0.18`: `WARC/`, digits, a dot, digits). When a
+//! `Content-Length` is too long, the next record is looked for inside the
+//! block and read from there, so that only the bad record is lost (bytes
+//! read again that way never exceed the bytes read plus 1 MiB, so hostile
+//! input cannot make reading quadratic). An I/O error from the reader (a truncated gzip member underneath)
 //! ends the stream with an issue; everything yielded before stays valid.
 
 mod http;
@@ -49,7 +51,7 @@ use std::io::{self, BufRead};
 use std::mem;
 
 use http::{Inflated, Kind};
-use stream::{LineEnd, Stream, is_version_start};
+use stream::{LineEnd, Stream, is_version_line};
 
 /// What a WARC record holds for stemma.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -183,10 +185,11 @@ fn parse_length(raw: &str) -> Result<u64, String> {
         return Err("content-length is empty".to_owned());
     }
     let quoted = http::preview(v.as_bytes(), 30);
-    if let Some(digits) = v.strip_prefix('-') {
-        if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(format!("content-length {quoted} is negative"));
-        }
+    if let Some(digits) = v.strip_prefix('-')
+        && !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+    {
+        return Err(format!("content-length {quoted} is negative"));
     }
     if !v.bytes().all(|b| b.is_ascii_digit()) {
         return Err(format!("content-length {quoted:?} is not a number"));
@@ -195,29 +198,25 @@ fn parse_length(raw: &str) -> Result<u64, String> {
         .map_err(|_| format!("content-length {quoted} is too large"))
 }
 
-/// Where a record starts inside `block`: a line that starts with `WARC/`
-/// and a digit.
+/// Where a record starts inside `block`: a version line.
 fn find_record_start(block: &[u8]) -> Option<usize> {
-    if is_version_start(block) {
+    let is_line = |p: usize| {
+        let rest = &block[p..];
+        let end = memchr::memchr(b'\n', rest).unwrap_or(rest.len());
+        is_version_line(&rest[..end])
+    };
+    if is_line(0) {
         return Some(0);
     }
     memchr::memmem::find_iter(block, b"\nWARC/")
         .map(|i| i + 1)
-        .find(|&p| is_version_start(&block[p..]))
+        .find(|&p| is_line(p))
 }
 
-/// A valid version line: `WARC/<digits>.<digits>` and white space.
-fn is_version_line(line: &[u8]) -> bool {
-    let Some(v) = line.trim_ascii_end().strip_prefix(b"WARC/") else {
-        return false;
-    };
-    let mut parts = v.splitn(2, |&b| b == b'.');
-    let major = parts.next().unwrap_or(b"");
-    let minor = parts.next().unwrap_or(b"");
-    !major.is_empty()
-        && !minor.is_empty()
-        && major.iter().all(u8::is_ascii_digit)
-        && minor.iter().all(u8::is_ascii_digit)
+/// Where a record starts inside a header line (one cut off by the next
+/// record): `WARC/`, a digit, and nothing but a version after it.
+fn find_record_start_in_line(line: &[u8]) -> Option<usize> {
+    memchr::memmem::find_iter(line, b"WARC/").find(|&p| is_version_line(&line[p..]))
 }
 
 fn plural(n: u64, one: &str, many: &str) -> String {
@@ -309,22 +308,19 @@ impl<R: BufRead> WarcReader<R> {
     /// garbage. False at the end of the stream. Every call that returns
     /// true has read at least one byte.
     fn step(&mut self) -> io::Result<bool> {
-        self.src.skip_while(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))?;
-        let head = self.src.peek(6)?;
-        if head.is_empty() {
+        self.src
+            .skip_while(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))?;
+        if self.src.peek(1)?.is_empty() {
             return Ok(false);
         }
-        if is_version_start(head) {
+        if self.src.at_version_line(MAX_VERSION_LINE)? {
             let mut line = Vec::new();
-            let end = self.src.read_line(&mut line, MAX_VERSION_LINE)?;
-            if end != LineEnd::Limit && is_version_line(&line) {
-                self.read_record()?;
-                self.complete = self.records;
-                return Ok(true);
-            }
-            self.src.unread(&line);
+            self.src.read_line(&mut line, MAX_VERSION_LINE)?;
+            self.read_record()?;
+            self.complete = self.records;
+        } else {
+            self.garbage()?;
         }
-        self.garbage()?;
         Ok(true)
     }
 
@@ -335,7 +331,11 @@ impl<R: BufRead> WarcReader<R> {
         let mut skipped = self.src.skip_line(&mut preview, PREVIEW_BYTES)?;
         skipped += self.resync(&mut preview)?;
         let at_end = self.src.peek(1)?.is_empty();
-        let mut what = format!("starts with {:?}", http::preview(&preview, PREVIEW_BYTES));
+        let mut quoted = http::preview(&preview, PREVIEW_BYTES);
+        if skipped > preview.len() as u64 && !quoted.ends_with('…') {
+            quoted.push('…');
+        }
+        let mut what = format!("starts with {quoted:?}");
         if preview.starts_with(b"\x1f\x8b") {
             what.push_str(", a gzip signature: the data is still compressed");
         } else if preview.len() >= 5 && preview[..5].eq_ignore_ascii_case(b"warc-") {
@@ -347,11 +347,13 @@ impl<R: BufRead> WarcReader<R> {
             self.issue(0, message, true);
         } else if at_end {
             let last = self.records;
-            let message = format!("{bytes} after record {last} are not a warc record, skipped ({what})");
+            let message =
+                format!("{bytes} after record {last} are not a warc record, skipped ({what})");
             self.issue(0, message, true);
         } else {
             let next = self.records + 1;
-            let message = format!("{bytes} before record {next} are not a warc record, skipped ({what})");
+            let message =
+                format!("{bytes} before record {next} are not a warc record, skipped ({what})");
             self.issue(next, message, true);
         }
         Ok(())
@@ -362,8 +364,7 @@ impl<R: BufRead> WarcReader<R> {
     fn resync(&mut self, preview: &mut Vec<u8>) -> io::Result<u64> {
         let mut skipped = 0u64;
         loop {
-            let head = self.src.peek(6)?;
-            if head.is_empty() || is_version_start(head) {
+            if self.src.peek(1)?.is_empty() || self.src.at_version_line(MAX_VERSION_LINE)? {
                 return Ok(skipped);
             }
             skipped += self.src.skip_line(preview, PREVIEW_BYTES)?;
@@ -378,7 +379,10 @@ impl<R: BufRead> WarcReader<R> {
         } else {
             "the next record"
         };
-        Ok(format!("skipped {} to {to}", plural(skipped, "byte", "bytes")))
+        Ok(format!(
+            "skipped {} to {to}",
+            plural(skipped, "byte", "bytes")
+        ))
     }
 
     /// Reads one record after its version line.
@@ -409,8 +413,8 @@ impl<R: BufRead> WarcReader<R> {
         block.clear();
         let got = self.src.read_into(&mut block, length)?;
         if got < length {
-            if let Some(p) = find_record_start(&block) {
-                self.src.unread(&block[p..]);
+            let found = find_record_start(&block).filter(|&p| self.src.rewind(&block[p..]));
+            if let Some(p) = found {
                 let message = format!(
                     "record {no}: content-length {length} runs into the next record, which starts {p} bytes into the block; skipped"
                 );
@@ -426,9 +430,12 @@ impl<R: BufRead> WarcReader<R> {
             return Ok(());
         }
         if let Some(consumed) = self.check_end()? {
-            if let Some(p) = find_record_start(&block) {
-                self.src.unread(&consumed);
-                self.src.unread(&block[p..]);
+            let found = find_record_start(&block).filter(|&p| {
+                let mut tail = block[p..].to_vec();
+                tail.extend_from_slice(&consumed);
+                self.src.rewind(&tail)
+            });
+            if let Some(p) = found {
                 let message = format!(
                     "record {no}: content-length {length} runs into the next record, which starts {p} bytes into the block; skipped"
                 );
@@ -514,14 +521,6 @@ impl<R: BufRead> WarcReader<R> {
             if text.is_empty() {
                 return Ok(Some(fields));
             }
-            if is_version_start(text) {
-                self.src.unread(&line);
-                let message = format!(
-                    "record {no}: headers end without a blank line, at the start of another record; skipped"
-                );
-                self.issue(no, message, true);
-                return Ok(None);
-            }
             if text[0] == b' ' || text[0] == b'\t' {
                 if let Some(v) = last.and_then(|i| fields.0[i].as_mut()) {
                     v.push(' ');
@@ -531,15 +530,27 @@ impl<R: BufRead> WarcReader<R> {
             }
             last = None;
             let Some(colon) = memchr::memchr(b':', text) else {
-                // Not a field: ignored, as other readers of the format do.
+                // Not a field. When it holds the start of a record, this
+                // record's headers were cut off there; otherwise the line
+                // is ignored, as other readers of the format do.
+                if let Some(p) = find_record_start_in_line(text) {
+                    self.src.unread(&line[p..]);
+                    let message = format!(
+                        "record {no}: headers cut off by the start of another record; skipped"
+                    );
+                    self.issue(no, message, true);
+                    return Ok(None);
+                }
                 continue;
             };
-            if let Some(i) = field_index(&text[..colon]) {
-                if fields.0[i].is_none() {
-                    let value = String::from_utf8_lossy(&text[colon + 1..]).trim().to_owned();
-                    fields.0[i] = Some(value);
-                    last = Some(i);
-                }
+            if let Some(i) = field_index(&text[..colon])
+                && fields.0[i].is_none()
+            {
+                let value = String::from_utf8_lossy(&text[colon + 1..])
+                    .trim()
+                    .to_owned();
+                fields.0[i] = Some(value);
+                last = Some(i);
             }
         }
     }
@@ -563,8 +574,7 @@ impl<R: BufRead> WarcReader<R> {
         if newlines >= 2 {
             return Ok(None);
         }
-        let head = self.src.peek(6)?;
-        if head.is_empty() || is_version_start(head) {
+        if self.src.peek(1)?.is_empty() || self.src.at_version_line(MAX_VERSION_LINE)? {
             return Ok(None);
         }
         Ok(Some(consumed))
@@ -647,9 +657,10 @@ impl<R: BufRead> WarcReader<R> {
         if reasons.len() > LISTED_REASONS {
             let rest = &reasons[LISTED_REASONS..];
             let records: u64 = rest.iter().map(|(_, n)| **n).sum();
+            let word = if rest.len() == 1 { "reason" } else { "reasons" };
             list.push(format!(
-                "and {} more ({})",
-                plural(rest.len() as u64, "reason", "reasons"),
+                "and {} more {word} ({})",
+                rest.len(),
                 plural(records, "record", "records")
             ));
         }
@@ -679,7 +690,9 @@ fn looks_like_http(block: &[u8]) -> bool {
 fn is_http_type(fields: &Fields) -> bool {
     match fields.get(CONTENT_TYPE) {
         None => true,
-        Some(ct) => http::parse_content_type(ct).media.starts_with("application/http"),
+        Some(ct) => http::parse_content_type(ct)
+            .media
+            .starts_with("application/http"),
     }
 }
 
@@ -700,10 +713,7 @@ fn not_doc_reason(fields: &Fields, prefix: &[u8]) -> Option<String> {
                 _ => None,
             })
         }
-        "response" | "resource" | "conversion" => match text_kind(&ty, fields) {
-            Err(reason) => Some(reason),
-            Ok(_) => None,
-        },
+        "response" | "resource" | "conversion" => text_kind(&ty, fields).err(),
         "" => Some("record without warc-type".to_owned()),
         other => Some(http::clean_token(other)),
     }
@@ -745,19 +755,15 @@ fn response(block: &mut Vec<u8>, cap: u64) -> Outcome {
         .transfer_encoding
         .as_deref()
         .is_some_and(|te| te.to_ascii_lowercase().contains("chunked"));
-    if chunked {
-        if let Some(d) = http::dechunk(&body) {
-            body = d.body;
-            warnings.extend(d.warning);
-        }
+    if chunked && let Some(d) = http::dechunk(&body) {
+        body = d.body;
+        warnings.extend(d.warning);
     }
     if let Some(ce) = head.content_encoding.as_deref() {
         let codings = match http::codings(ce) {
             Ok(c) => c,
             Err(name) => {
-                return Outcome::Bad(format!(
-                    "content-encoding {name} is not supported; skipped"
-                ));
+                return Outcome::Bad(format!("content-encoding {name} is not supported; skipped"));
             }
         };
         for coding in codings.into_iter().rev() {

@@ -43,10 +43,23 @@ pub(super) fn preview(bytes: &[u8], max_chars: usize) -> String {
 /// Parses `HTTP/1.1 200 OK` and the headers after it. A head without the
 /// blank line that ends it takes the whole block (the body is empty).
 pub(super) fn parse_head(block: &[u8]) -> Result<Head, String> {
-    let start = block
+    let mut start = 0;
+    // Interim `100 Continue` heads come before the final one.
+    for _ in 0..4 {
+        let head = parse_one_head(block, start)?;
+        if !(100..200).contains(&head.status) || head.body_start >= block.len() {
+            return Ok(head);
+        }
+        start = head.body_start;
+    }
+    parse_one_head(block, start)
+}
+
+fn parse_one_head(block: &[u8], from: usize) -> Result<Head, String> {
+    let start = block[from..]
         .iter()
         .position(|&b| b != b'\r' && b != b'\n')
-        .unwrap_or(block.len());
+        .map_or(block.len(), |p| from + p);
     let (line, len) = first_line(&block[start..]);
     let status = parse_status(line)
         .ok_or_else(|| format!("http status line {:?} is not valid", preview(line, 60)))?;
@@ -95,7 +108,11 @@ pub(super) fn parse_head(block: &[u8]) -> Result<Head, String> {
             continue;
         };
         if field.is_none() {
-            *field = Some(String::from_utf8_lossy(&line[colon + 1..]).trim().to_owned());
+            *field = Some(
+                String::from_utf8_lossy(&line[colon + 1..])
+                    .trim()
+                    .to_owned(),
+            );
             last = Some(which);
         }
     }
@@ -206,7 +223,11 @@ pub(super) fn dechunk(body: &[u8]) -> Option<Dechunked> {
             pos += len;
             continue;
         }
-        let size_text = line.split(|&b| b == b';').next().unwrap_or(b"").trim_ascii();
+        let size_text = line
+            .split(|&b| b == b';')
+            .next()
+            .unwrap_or(b"")
+            .trim_ascii();
         let Some(size) = parse_hex(size_text) else {
             if first {
                 return None;
@@ -316,16 +337,22 @@ pub(super) fn inflate(coding: Coding, data: Vec<u8>, cap: u64) -> Inflated {
                 // crawler): the bytes are the body.
                 return Inflated::Done(data, None);
             }
-            MultiGzDecoder::new(&data[..]).take(limit).read_to_end(&mut out)
+            MultiGzDecoder::new(&data[..])
+                .take(limit)
+                .read_to_end(&mut out)
         }
         Coding::Deflate => {
             let zlib = data.len() >= 2
                 && data[0] & 0x0f == 8
                 && (u16::from(data[0]) << 8 | u16::from(data[1])) % 31 == 0;
             if zlib {
-                ZlibDecoder::new(&data[..]).take(limit).read_to_end(&mut out)
+                ZlibDecoder::new(&data[..])
+                    .take(limit)
+                    .read_to_end(&mut out)
             } else {
-                DeflateDecoder::new(&data[..]).take(limit).read_to_end(&mut out)
+                DeflateDecoder::new(&data[..])
+                    .take(limit)
+                    .read_to_end(&mut out)
             }
         }
     };
@@ -392,15 +419,21 @@ mod tests {
 
     #[test]
     fn warc_http_head() {
-        let block = b"HTTP/1.1 200 OK\r\nContent-Type: text/html;\r\n charset=utf-8\r\nX: y\r\n\r\nbody";
+        let block =
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/html;\r\n charset=utf-8\r\nX: y\r\n\r\nbody";
         let head = parse_head(block).expect("valid head");
         assert_eq!(head.status, 200);
-        assert_eq!(head.content_type.as_deref(), Some("text/html; charset=utf-8"));
+        assert_eq!(
+            head.content_type.as_deref(),
+            Some("text/html; charset=utf-8")
+        );
         assert_eq!(&block[head.body_start..], b"body");
         assert_eq!(parse_head(b"HTTP/2 404\n\n").map(|h| h.status), Ok(404));
         assert!(parse_head(b"<html>").is_err());
         assert!(parse_head(b"HTTP/1.1 2000 OK\r\n\r\n").is_err());
         assert!(parse_head(b"").is_err());
+        let interim = parse_head(b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\n\r\nx");
+        assert_eq!(interim.map(|h| (h.status, h.body_start)), Ok((200, 44)));
     }
 
     #[test]

@@ -24,7 +24,14 @@ pub(super) struct Stream<R> {
     inner: R,
     back: Vec<u8>,
     pos: usize,
+    /// Bytes taken from `inner`.
+    taken: u64,
+    /// Bytes put back with [`Stream::rewind`].
+    rewound: u64,
 }
+
+/// Bytes that [`Stream::rewind`] may put back beyond those read.
+const REWIND_SLACK: u64 = 1 << 20;
 
 /// `fill_buf`, retrying on `Interrupted`.
 fn fill<R: BufRead>(inner: &mut R) -> io::Result<&[u8]> {
@@ -44,12 +51,30 @@ pub(super) fn is_version_start(bytes: &[u8]) -> bool {
     bytes.len() >= 6 && bytes.starts_with(b"WARC/") && bytes[5].is_ascii_digit()
 }
 
+/// A valid version line (without its line end): `WARC/<digits>.<digits>`
+/// and white space.
+pub(super) fn is_version_line(line: &[u8]) -> bool {
+    let Some(v) = line.trim_ascii_end().strip_prefix(b"WARC/") else {
+        return false;
+    };
+    let Some(dot) = v.iter().position(|&b| b == b'.') else {
+        return false;
+    };
+    let (major, minor) = (&v[..dot], &v[dot + 1..]);
+    !major.is_empty()
+        && !minor.is_empty()
+        && major.iter().all(u8::is_ascii_digit)
+        && minor.iter().all(u8::is_ascii_digit)
+}
+
 impl<R: BufRead> Stream<R> {
     pub(super) fn new(inner: R) -> Stream<R> {
         Stream {
             inner,
             back: Vec::new(),
             pos: 0,
+            taken: 0,
+            rewound: 0,
         }
     }
 
@@ -78,6 +103,7 @@ impl<R: BufRead> Stream<R> {
             self.pos += n.min(self.back_len());
         } else {
             self.inner.consume(n);
+            self.taken += n as u64;
         }
     }
 
@@ -104,6 +130,7 @@ impl<R: BufRead> Stream<R> {
             let k = b.len().min(n - self.back.len());
             self.back.extend_from_slice(&b[..k]);
             self.inner.consume(k);
+            self.taken += k as u64;
         }
         Ok(&self.back[..n.min(self.back.len())])
     }
@@ -123,6 +150,36 @@ impl<R: BufRead> Stream<R> {
             self.back = joined;
         }
         self.pos = 0;
+    }
+
+    /// Puts back a large stretch of bytes (a block's tail) to read again,
+    /// unless that would make the total read again exceed what was read
+    /// from the inner reader (plus some slack): on hostile input (records
+    /// nested in blocks with lengths that run past them) rereading is
+    /// thus bounded by a constant factor. False when refused.
+    pub(super) fn rewind(&mut self, data: &[u8]) -> bool {
+        let total = self.rewound.saturating_add(data.len() as u64);
+        if total > self.taken.saturating_add(REWIND_SLACK) {
+            return false;
+        }
+        self.rewound = total;
+        self.unread(data);
+        true
+    }
+
+    /// True when the next line is a WARC version line: `WARC/`, digits, a
+    /// dot, digits, and white space up to the line end.
+    pub(super) fn at_version_line(&mut self, max_len: usize) -> io::Result<bool> {
+        let head = self.peek(max_len)?;
+        if !is_version_start(head) {
+            return Ok(false);
+        }
+        let line = match memchr::memchr(b'\n', head) {
+            Some(i) => &head[..i],
+            None if head.len() < max_len => head,
+            None => return Ok(false),
+        };
+        Ok(is_version_line(line))
     }
 
     /// Appends bytes up to and including the next `\n` to `out`, as long as
@@ -153,7 +210,11 @@ impl<R: BufRead> Stream<R> {
     /// Reads through the next `\n` (or to the end of the stream), keeping
     /// the first bytes in `preview` up to `preview_cap`. Returns the number
     /// of bytes read.
-    pub(super) fn skip_line(&mut self, preview: &mut Vec<u8>, preview_cap: usize) -> io::Result<u64> {
+    pub(super) fn skip_line(
+        &mut self,
+        preview: &mut Vec<u8>,
+        preview_cap: usize,
+    ) -> io::Result<u64> {
         let mut skipped = 0u64;
         loop {
             let avail = self.buf()?;
@@ -198,7 +259,9 @@ impl<R: BufRead> Stream<R> {
             if avail.is_empty() {
                 break;
             }
-            let k = avail.len().min(usize::try_from(n - got).unwrap_or(usize::MAX));
+            let k = avail
+                .len()
+                .min(usize::try_from(n - got).unwrap_or(usize::MAX));
             out.extend_from_slice(&avail[..k]);
             self.consume(k);
             got += k as u64;
@@ -255,6 +318,8 @@ mod tests {
         let mut s = Stream::new(OneByte(b"WARC/1.0\nrest"));
         assert_eq!(s.peek(6)?, b"WARC/1");
         assert!(is_version_start(s.peek(6)?));
+        assert!(s.at_version_line(64)?);
+        assert!(!s.at_version_line(5)?);
         let mut line = Vec::new();
         assert_eq!(s.read_line(&mut line, 100)?, LineEnd::Newline);
         assert_eq!(line, b"WARC/1.0\n");
