@@ -484,7 +484,9 @@ fn read_warc(reader: impl BufRead, file: &str, file_id: &str, config: &Config, o
                 if let Some(d) = document.as_mut() {
                     d.format = stemma_core::Format::Warc;
                     if let Some(uri) = &doc.target_uri {
-                        if d.meta.url.is_none() {
+                        // A relative canonical link says less than the
+                        // address the crawler fetched.
+                        if d.meta.url.as_deref().is_none_or(|u| host_of(u).is_none()) {
                             d.meta.url = Some(uri.clone());
                         }
                         if d.meta.outlet.is_none() {

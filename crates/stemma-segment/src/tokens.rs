@@ -5,6 +5,11 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::{Token, TokenKind};
 
+/// Soft hyphens and zero-width characters that HTML leaves inside words.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
+}
+
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ' | '‘')
 }
@@ -54,6 +59,11 @@ pub(crate) fn tokenize(
             }
             let prev = chars[j - 1].1;
             let next = chars.get(j + 1).map(|p| p.1);
+            // inter\u{ad}national
+            if is_invisible(ch) && next.is_some_and(char::is_alphanumeric) {
+                j += 1;
+                continue;
+            }
             // 2.4, 1,200, 10:42
             if numeric
                 && matches!(ch, '.' | ',' | ':')
@@ -141,7 +151,12 @@ fn push(
 /// period followed it, which `Mar.` and `Jun.` need), small number words
 /// as digits.
 pub fn normalize_word(raw: &str, abbreviated: bool) -> String {
-    let lower: String = raw.nfkc().flat_map(char::to_lowercase).collect();
+    let lower: String = raw
+        .chars()
+        .filter(|&c| !is_invisible(c))
+        .nfkc()
+        .flat_map(char::to_lowercase)
+        .collect();
     if lower.starts_with(|c: char| c.is_ascii_digit()) {
         // 1,200 → 1200; a decimal comma (2,5) stays.
         let (int, frac) = lower.split_once('.').unwrap_or((&lower, ""));
