@@ -1,0 +1,563 @@
+//! Alignment of a candidate pair: literal passages (verbatim or edited),
+//! sentence links for non-literal reuse (paraphrase), and the pair's
+//! relation (`duplicate`, `excerpt`, `rewrite`, `partial` or none).
+//!
+//! Pure and per pair, so it maps onto a distributed engine as a map over
+//! candidate pairs:
+//!
+//! 1. [`TermStats::build`] (or per shard, then [`TermStats::merge`]):
+//!    document frequencies of stemmed words over the corpus.
+//! 2. [`Profile::new`] once per document: each token's term and class
+//!    (stopword, word, number, name).
+//! 3. [`align`] per candidate pair.
+//!
+//! ```
+//! use stemma_align::{align, Config, Profile, TermStats};
+//! let a = "The council approved the new harbour budget of 4.2 million on Monday evening after a long debate.";
+//! let b = "The Council approved the new harbour budget of 4.2 million on Monday evening, after a long debate!";
+//! let (sa, sb) = (
+//!     stemma_segment::segment(a, &[], &Default::default()),
+//!     stemma_segment::segment(b, &[], &Default::default()),
+//! );
+//! let stats = TermStats::build(&[&sa, &sb]);
+//! let out = align(&Profile::new(a, &sa), &Profile::new(b, &sb), &stats, &Config::default());
+//! assert_eq!(out.relation, Some(stemma_core::Relation::Duplicate));
+//! assert_eq!(out.passages[0].kind, stemma_core::PassageKind::Verbatim);
+//! ```
+//!
+//! See `DESIGN.md` beside this crate for the algorithms, their parameters
+//! and their measured effect.
+
+mod classify;
+mod literal;
+mod profile;
+mod sentence;
+mod stopwords;
+mod wrapper;
+
+use stemma_core::{Passage, PassageKind, Relation, Span};
+
+pub use classify::{Evidence, Side};
+pub use profile::{Class, Profile, Term, TermStats};
+pub use sentence::{Link, paraphrase, sentence_similarity, text_similarity};
+
+/// Settings of alignment and classification, plain data.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Config {
+    pub literal: LiteralConfig,
+    pub sentence: SentenceConfig,
+    pub classify: ClassifyConfig,
+}
+
+/// Settings of the literal (seed-and-extend) aligner.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LiteralConfig {
+    /// Length of exact seeds, in tokens.
+    pub seed_len: usize,
+    /// A k-gram occurring more often than this in one side seeds nothing
+    /// (stock phrases, repeated boilerplate); its tokens are still
+    /// reached by extending the seeds around it.
+    pub max_seed_occurrences: usize,
+    /// Largest gap (substituted, inserted or dropped tokens) inside a
+    /// passage, on either side.
+    pub max_gap: usize,
+    /// A passage has at least this many aligned identical tokens.
+    pub min_passage_tokens: usize,
+}
+
+impl Default for LiteralConfig {
+    fn default() -> LiteralConfig {
+        LiteralConfig {
+            seed_len: 3,
+            max_seed_occurrences: 64,
+            max_gap: 8,
+            min_passage_tokens: 8,
+        }
+    }
+}
+
+/// Settings of sentence similarity and linking.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SentenceConfig {
+    /// Weight of a number relative to a content word of the same idf.
+    pub number_weight: f64,
+    /// Weight of a name relative to a content word of the same idf.
+    pub name_weight: f64,
+    /// Weight of a stopword relative to a content word of the same idf
+    /// (stopwords have a low idf already).
+    pub stop_weight: f64,
+    /// Credit for two unmatched words whose stems share their first five
+    /// characters, relative to an exact match.
+    pub prefix_credit: f64,
+    /// [`paraphrase`] decides yes at or above this similarity; an
+    /// out-of-order link needs it too.
+    pub paraphrase_threshold: f64,
+    /// An in-order link (on the monotone chain) needs only this.
+    pub in_order_threshold: f64,
+    /// A 1–2 or 2–1 link must beat its best 1–1 part by this much.
+    pub merge_gain: f64,
+    /// A candidate link needs at least this weighted Dice coefficient on
+    /// content terms alone (exact stems, no stopwords): sentences that
+    /// share only function words are never linked, and most sentence
+    /// pairs of two long texts are never scored.
+    pub min_content_share: f64,
+    /// Merges are tried around 1–1 candidates scoring at least this share
+    /// of `in_order_threshold`.
+    pub merge_seed: f64,
+    /// A sentence with at least this share of its tokens inside literal
+    /// passages is not linked by paraphrase.
+    pub literal_sentence_share: f64,
+}
+
+impl Default for SentenceConfig {
+    fn default() -> SentenceConfig {
+        SentenceConfig {
+            number_weight: 1.5,
+            name_weight: 1.0,
+            stop_weight: 1.0,
+            prefix_credit: 0.5,
+            paraphrase_threshold: 0.54,
+            in_order_threshold: 0.25,
+            merge_gain: 0.05,
+            merge_seed: 0.6,
+            min_content_share: 0.15,
+            literal_sentence_share: 0.5,
+        }
+    }
+}
+
+/// Thresholds of classification (see `DESIGN.md` for their measurement).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClassifyConfig {
+    /// `duplicate`: both sides at least this much covered by literal
+    /// passages.
+    pub duplicate_coverage: f64,
+    /// `excerpt`: one side at least this much covered, the other less than
+    /// `duplicate_coverage`.
+    pub excerpt_coverage: f64,
+    /// `rewrite`: share of the derived side's sentences linked at least
+    /// this.
+    pub rewrite_linked: f64,
+    /// `rewrite`: share of the source side's sentences linked at least
+    /// this (a rewrite follows its source sentence by sentence; a wire or
+    /// independent report covers a selection).
+    pub rewrite_source_linked: f64,
+    /// `rewrite`: share of links in order at least this.
+    pub rewrite_in_order: f64,
+    /// `rewrite`: at least this many paraphrase links.
+    pub rewrite_min_links: usize,
+    /// `rewrite`: share of the derived side's facts absent from the
+    /// source at most this.
+    pub rewrite_novel_facts: f64,
+    /// `rewrite`: literal coverage of either side at most this.
+    pub rewrite_max_literal: f64,
+    /// `partial`: a literal passage of at least this many aligned tokens.
+    pub partial_min_tokens: usize,
+}
+
+impl Default for ClassifyConfig {
+    fn default() -> ClassifyConfig {
+        ClassifyConfig {
+            duplicate_coverage: 0.9,
+            excerpt_coverage: 0.9,
+            rewrite_linked: 0.6,
+            rewrite_source_linked: 0.55,
+            rewrite_in_order: 0.7,
+            rewrite_min_links: 3,
+            rewrite_novel_facts: 0.35,
+            rewrite_max_literal: 0.5,
+            partial_min_tokens: 25,
+        }
+    }
+}
+
+/// Everything [`align`] found for a pair.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Alignment {
+    /// Literal passages (`Verbatim`, `Edited`) and paraphrase passages
+    /// (sentence spans of the links), as byte spans of each side's
+    /// original text, sorted by `(a.start, b.start)`. Disjoint on each
+    /// side.
+    pub passages: Vec<Passage>,
+    /// Share of `a`'s body (characters of its sentences) covered by
+    /// passages of any kind, in `0..=1`.
+    pub a_covered: f64,
+    pub b_covered: f64,
+    /// `None`: no reuse (the pair is not reported by this stage).
+    pub relation: Option<Relation>,
+    /// For `excerpt` and `rewrite`: the side that fitted as derived.
+    pub derived: Option<Side>,
+    /// Paraphrase links between sentences not covered literally, sorted by
+    /// `a`.
+    pub sentence_links: Vec<Link>,
+    pub evidence: Evidence,
+}
+
+/// Aligns documents `a` and `b` and classifies their relation.
+pub fn align(a: &Profile<'_>, b: &Profile<'_>, stats: &TermStats, config: &Config) -> Alignment {
+    let mut hits = literal::align(&a.hashes, &b.hashes, &config.literal);
+    let (sentence_of_a, sentence_of_b) = (sentence_of(a), sentence_of(b));
+    for hit in &mut hits {
+        trim_dangling(hit, a, b, &sentence_of_a, &sentence_of_b);
+    }
+    let mut passages: Vec<Passage> = Vec::new();
+    let mut lit_a: Vec<Span> = Vec::new();
+    let mut lit_b: Vec<Span> = Vec::new();
+    let mut tokens_a = vec![false; a.seg.tokens.len()];
+    let mut tokens_b = vec![false; b.seg.tokens.len()];
+    for hit in &hits {
+        let (Some(sa), Some(sb)) = (
+            token_span(a, hit.a.0, hit.a.1),
+            token_span(b, hit.b.0, hit.b.1),
+        ) else {
+            continue;
+        };
+        tokens_a[hit.a.0..hit.a.1]
+            .iter_mut()
+            .for_each(|t| *t = true);
+        tokens_b[hit.b.0..hit.b.1]
+            .iter_mut()
+            .for_each(|t| *t = true);
+        lit_a.push(sa);
+        lit_b.push(sb);
+        passages.push(Passage {
+            a: sa,
+            b: sb,
+            kind: if hit.edited {
+                PassageKind::Edited
+            } else {
+                PassageKind::Verbatim
+            },
+        });
+    }
+
+    let share = config.sentence.literal_sentence_share;
+    let skip_a = literal_sentences(a, &tokens_a, share);
+    let skip_b = literal_sentences(b, &tokens_b, share);
+    // Wrapper lines (headings, bylines, teasers, disclaimers) are never
+    // paraphrase evidence: headline to headline is always "in order".
+    let no_link = |p: &Profile<'_>, tokens: &[bool], skip: &[bool]| -> Vec<bool> {
+        let touched: Vec<bool> = p
+            .seg
+            .sentences
+            .iter()
+            .map(|s| {
+                tokens
+                    .get(s.tokens.clone())
+                    .unwrap_or_default()
+                    .iter()
+                    .any(|&t| t)
+            })
+            .collect();
+        let wrapper = wrapper::wrapper_sentences(p, &touched);
+        skip.iter().zip(&wrapper).map(|(&s, &w)| s || w).collect()
+    };
+    let set = sentence::link(
+        a,
+        b,
+        &no_link(a, &tokens_a, &skip_a),
+        &no_link(b, &tokens_b, &skip_b),
+        stats,
+        &config.sentence,
+    );
+    let links = set.links;
+    let mut para_a: Vec<Span> = Vec::new();
+    let mut para_b: Vec<Span> = Vec::new();
+    for link in &links {
+        let (Some(sa), Some(sb)) = (
+            sentence_span(a, link.a.clone()),
+            sentence_span(b, link.b.clone()),
+        ) else {
+            continue;
+        };
+        para_a.push(sa);
+        para_b.push(sb);
+        passages.push(Passage {
+            a: sa,
+            b: sb,
+            kind: PassageKind::Paraphrase,
+        });
+    }
+    passages.sort_by_key(|p| (p.a.start, p.b.start, p.kind));
+
+    let all_a: Vec<Span> = lit_a.iter().chain(&para_a).copied().collect();
+    let all_b: Vec<Span> = lit_b.iter().chain(&para_b).copied().collect();
+    let everything_a = vec![false; a.seg.sentences.len()];
+    let everything_b = vec![false; b.seg.sentences.len()];
+    let side = |p: &Profile<'_>, tokens: &[bool], literal: &[Span], skip: &[bool], is_a: bool| {
+        let linked = linked_sentences(p, skip, &links, is_a);
+        let touched: Vec<bool> = p
+            .seg
+            .sentences
+            .iter()
+            .zip(&linked)
+            .map(|(s, &l)| {
+                l || tokens
+                    .get(s.tokens.clone())
+                    .unwrap_or_default()
+                    .iter()
+                    .any(|&t| t)
+            })
+            .collect();
+        let wrapper = wrapper::wrapper_sentences(p, &touched);
+        let core = sentence_chars(p, &wrapper, None);
+        let ratio = |x: usize| {
+            if core == 0 {
+                0.0
+            } else {
+                x as f64 / core as f64
+            }
+        };
+        let core_sentences = wrapper.iter().filter(|&&w| !w).count();
+        let linked_sentences = linked
+            .iter()
+            .zip(&wrapper)
+            .filter(|&(&l, &w)| l && !w)
+            .count();
+        (
+            ratio(covered_chars(p, literal, &wrapper)),
+            ratio(sentence_chars(p, &wrapper, Some(&linked))),
+            if core_sentences == 0 {
+                0.0
+            } else {
+                linked_sentences as f64 / core_sentences as f64
+            },
+            core,
+        )
+    };
+    let (a_literal, a_linked, a_linked_sentences, core_a) =
+        side(a, &tokens_a, &lit_a, &skip_a, true);
+    let (b_literal, b_linked, b_linked_sentences, core_b) =
+        side(b, &tokens_b, &lit_b, &skip_b, false);
+    let evidence = Evidence {
+        a_literal,
+        b_literal,
+        a_linked,
+        b_linked,
+        a_linked_sentences,
+        b_linked_sentences,
+        in_order: if set.mutual == 0 {
+            0.0
+        } else {
+            set.mutual_in_order as f64 / set.mutual as f64
+        },
+        links: links.len(),
+        a_novel_facts: novel_facts(a, b),
+        b_novel_facts: novel_facts(b, a),
+        longest_literal: hits.iter().map(|h| h.matched).max().unwrap_or(0),
+    };
+    let (relation, derived) = classify::classify(&evidence, core_a, core_b, &config.classify);
+    let body_a = sentence_chars(a, &everything_a, None);
+    let body_b = sentence_chars(b, &everything_b, None);
+    let ratio = |x: usize, body: usize| {
+        if body == 0 {
+            0.0
+        } else {
+            x as f64 / body as f64
+        }
+    };
+    Alignment {
+        passages,
+        a_covered: ratio(covered_chars(a, &all_a, &everything_a), body_a),
+        b_covered: ratio(covered_chars(b, &all_b, &everything_b), body_b),
+        relation,
+        derived,
+        sentence_links: links,
+        evidence,
+    }
+}
+
+/// The sentence of each token.
+fn sentence_of(p: &Profile<'_>) -> Vec<usize> {
+    let mut out = vec![0; p.seg.tokens.len()];
+    for (i, s) in p.seg.sentences.iter().enumerate() {
+        for t in s.tokens.clone() {
+            if let Some(o) = out.get_mut(t) {
+                *o = i;
+            }
+        }
+    }
+    out
+}
+
+/// Drops a passage's dangling ends: one or two tokens reaching into a
+/// sentence that the passage otherwise leaves alone (`… the trip. The`),
+/// when those tokens are identical on both sides.
+fn trim_dangling(
+    hit: &mut literal::Hit,
+    a: &Profile<'_>,
+    b: &Profile<'_>,
+    sentence_of_a: &[usize],
+    sentence_of_b: &[usize],
+) {
+    const DANGLING: usize = 2;
+    let tail = |p: &Profile<'_>, of: &[usize], (start, end): (usize, usize)| -> usize {
+        let Some(s) = end
+            .checked_sub(1)
+            .and_then(|t| of.get(t))
+            .and_then(|&s| p.seg.sentences.get(s))
+        else {
+            return 0;
+        };
+        let (ss, se) = (s.tokens.start, s.tokens.end);
+        if ss > start && end < se && end - ss <= DANGLING {
+            end - ss
+        } else {
+            0
+        }
+    };
+    let head = |p: &Profile<'_>, of: &[usize], (start, end): (usize, usize)| -> usize {
+        let Some(s) = of.get(start).and_then(|&s| p.seg.sentences.get(s)) else {
+            return 0;
+        };
+        let (ss, se) = (s.tokens.start, s.tokens.end);
+        if start > ss && se < end && se - start <= DANGLING {
+            se - start
+        } else {
+            0
+        }
+    };
+    let k = tail(a, sentence_of_a, hit.a).max(tail(b, sentence_of_b, hit.b));
+    if k > 0
+        && hit.matched > k
+        && a.hashes.get(hit.a.1 - k..hit.a.1) == b.hashes.get(hit.b.1.saturating_sub(k)..hit.b.1)
+    {
+        hit.a.1 -= k;
+        hit.b.1 -= k;
+        hit.matched -= k;
+    }
+    let k = head(a, sentence_of_a, hit.a).max(head(b, sentence_of_b, hit.b));
+    if k > 0
+        && hit.matched > k
+        && a.hashes.get(hit.a.0..hit.a.0 + k) == b.hashes.get(hit.b.0..hit.b.0 + k)
+    {
+        hit.a.0 += k;
+        hit.b.0 += k;
+        hit.matched -= k;
+    }
+}
+
+/// Byte span from the start of token `from` to the end of token `to - 1`.
+fn token_span(p: &Profile<'_>, from: usize, to: usize) -> Option<Span> {
+    let first = p.seg.tokens.get(from)?;
+    let last = p.seg.tokens.get(to.checked_sub(1)?)?;
+    Some(Span::new(first.span.start, last.span.end))
+}
+
+/// Byte span of sentences `range`.
+fn sentence_span(p: &Profile<'_>, range: std::ops::Range<usize>) -> Option<Span> {
+    let first = p.seg.sentences.get(range.start)?;
+    let last = p.seg.sentences.get(range.end.checked_sub(1)?)?;
+    Some(Span::new(first.span.start, last.span.end))
+}
+
+fn chars(p: &Profile<'_>, span: Span) -> usize {
+    span.slice(p.text).map_or(0, |s| s.chars().count())
+}
+
+/// Characters of the sentences not `excluded` (and, if given, `selected`).
+fn sentence_chars(p: &Profile<'_>, excluded: &[bool], selected: Option<&[bool]>) -> usize {
+    p.seg
+        .sentences
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !excluded.get(*i).copied().unwrap_or(false))
+        .filter(|(i, _)| selected.is_none_or(|sel| sel.get(*i).copied().unwrap_or(false)))
+        .map(|(_, s)| chars(p, s.span))
+        .sum()
+}
+
+/// Characters of the sentences not `excluded` inside the union of `spans`.
+fn covered_chars(p: &Profile<'_>, spans: &[Span], excluded: &[bool]) -> usize {
+    let mut spans: Vec<Span> = spans.to_vec();
+    spans.sort();
+    let mut merged: Vec<Span> = Vec::new();
+    for s in spans {
+        match merged.last_mut() {
+            Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
+            _ => merged.push(s),
+        }
+    }
+    let mut total = 0;
+    for (i, sentence) in p.seg.sentences.iter().enumerate() {
+        if excluded.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        let lo = merged.partition_point(|m| m.end <= sentence.span.start);
+        for m in merged[lo..]
+            .iter()
+            .take_while(|m| m.start < sentence.span.end)
+        {
+            let start = m.start.max(sentence.span.start);
+            let end = m.end.min(sentence.span.end);
+            if start < end {
+                total += chars(p, Span::new(start, end));
+            }
+        }
+    }
+    total
+}
+
+/// Sentences with at least `share` of their tokens in `tokens`.
+fn literal_sentences(p: &Profile<'_>, tokens: &[bool], share: f64) -> Vec<bool> {
+    p.seg
+        .sentences
+        .iter()
+        .map(|s| {
+            let n = s.tokens.len();
+            let covered = tokens
+                .get(s.tokens.clone())
+                .unwrap_or_default()
+                .iter()
+                .filter(|&&t| t)
+                .count();
+            n > 0 && covered as f64 >= share * n as f64
+        })
+        .collect()
+}
+
+/// Per sentence: covered literally (`literal`) or in a link.
+fn linked_sentences(p: &Profile<'_>, literal: &[bool], links: &[Link], side_a: bool) -> Vec<bool> {
+    let mut linked = literal.to_vec();
+    linked.resize(p.seg.sentences.len(), false);
+    for link in links {
+        let range = if side_a { &link.a } else { &link.b };
+        for i in range.clone() {
+            if let Some(l) = linked.get_mut(i) {
+                *l = true;
+            }
+        }
+    }
+    linked
+}
+
+/// Share of `x`'s distinct facts (numbers, names) that `y` lacks.
+fn novel_facts(x: &Profile<'_>, y: &Profile<'_>) -> f64 {
+    let facts = |p: &Profile<'_>| {
+        let mut f: Vec<u64> = p
+            .terms
+            .iter()
+            .filter(|t| t.class.is_fact())
+            .map(|t| t.id)
+            .collect();
+        f.sort_unstable();
+        f.dedup();
+        f
+    };
+    let fx = facts(x);
+    if fx.is_empty() {
+        return 0.0;
+    }
+    // Against all of y's terms: a name in x may be a plain word in y.
+    let mut all_y: Vec<u64> = y.terms.iter().map(|t| t.id).collect();
+    all_y.sort_unstable();
+    all_y.dedup();
+    let novel = fx
+        .iter()
+        .filter(|f| all_y.binary_search(f).is_err())
+        .count();
+    novel as f64 / fx.len() as f64
+}
+
+#[cfg(test)]
+mod tests;

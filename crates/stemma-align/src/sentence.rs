@@ -1,0 +1,537 @@
+//! Sentence-level alignment for non-literal reuse (paraphrase).
+//!
+//! A sentence (or two adjacent ones) is a weighted set of terms: content
+//! stems weigh their idf; numbers and names their idf times
+//! [`SentenceConfig::number_weight`] / [`SentenceConfig::name_weight`];
+//! stopwords their (low) idf times [`SentenceConfig::stop_weight`].
+//! Similarity is the weighted Dice coefficient `2·shared / (weight(x) +
+//! weight(y))`, where two different stems with the same five-character
+//! prefix count [`SentenceConfig::prefix_credit`] of a match: everything
+//! one side has and the other lacks counts against the pair.
+//!
+//! Links: candidate 1–1 pairs come from an inverted index of `b`'s content
+//! terms and must share content (`min_content_share`); each candidate also
+//! tries a merge with the neighbouring sentence on either side (1–2,
+//! 2–1). A weighted longest chain of candidates increasing on both sides,
+//! over those at or above `in_order_threshold`, gives the in-order links
+//! (the soft order prior: an in-order link may be weaker); the remaining
+//! candidates at or above `paraphrase_threshold` are added best first as
+//! out-of-order links (transpositions). Order evidence for classification
+//! is the share of mutual best candidates that lie on the chain.
+
+use std::ops::Range;
+
+use crate::SentenceConfig;
+use crate::profile::{Class, Profile, TermStats};
+
+/// A link between sentences `a` of one document and sentences `b` of the
+/// other (sentence indices of each `Segmented`; one or two sentences on
+/// each side, never two on both).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    pub a: Range<usize>,
+    pub b: Range<usize>,
+    /// Similarity, in `0..=1`.
+    pub score: f64,
+    /// Whether the link is on the best monotone chain of links (the
+    /// derived text follows the source's order there).
+    pub in_order: bool,
+}
+
+/// A weighted set of terms, sorted by id.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Bag {
+    /// `(id, prefix id, weight)`.
+    items: Vec<(u64, u64, f64)>,
+    total: f64,
+    /// Weight of the stopwords among `items`.
+    stop_total: f64,
+    /// Content items (not stopwords): `(id, weight)`, sorted.
+    content: Vec<(u64, f64)>,
+    /// Items with a stem prefix: `(prefix id, id, weight)`, sorted.
+    loose: Vec<(u64, u64, f64)>,
+}
+
+impl Bag {
+    pub(crate) fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+}
+
+/// The bag of terms of `tokens` of `p`.
+pub(crate) fn bag(
+    p: &Profile<'_>,
+    tokens: Range<usize>,
+    stats: &TermStats,
+    config: &SentenceConfig,
+) -> Bag {
+    let mut items: Vec<(u64, u64, f64, bool)> = p
+        .terms
+        .get(tokens)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|t| {
+            let boost = match t.class {
+                Class::Number => config.number_weight,
+                Class::Name => config.name_weight,
+                Class::Word => 1.0,
+                Class::Stop => config.stop_weight,
+            };
+            (boost > 0.0).then(|| {
+                (
+                    t.id,
+                    t.prefix,
+                    stats.idf(t.id) * boost,
+                    t.class == Class::Stop,
+                )
+            })
+        })
+        .collect();
+    items.sort_by(|x, y| x.0.cmp(&y.0).then(y.2.total_cmp(&x.2)));
+    items.dedup_by_key(|x| x.0);
+    let total = items.iter().map(|x| x.2).sum();
+    let stop_total = items.iter().filter(|x| x.3).map(|x| x.2).sum();
+    let content = items.iter().filter(|x| !x.3).map(|x| (x.0, x.2)).collect();
+    let mut loose: Vec<(u64, u64, f64)> = items
+        .iter()
+        .filter(|x| x.1 != 0)
+        .map(|x| (x.1, x.0, x.2))
+        .collect();
+    loose.sort_by(|p, q| p.0.cmp(&q.0).then(q.2.total_cmp(&p.2)).then(p.1.cmp(&q.1)));
+    Bag {
+        items: items.into_iter().map(|x| (x.0, x.1, x.2)).collect(),
+        total,
+        stop_total,
+        content,
+        loose,
+    }
+}
+
+/// The bag of sentences `range` of `p`.
+pub(crate) fn sentences_bag(
+    p: &Profile<'_>,
+    range: Range<usize>,
+    stats: &TermStats,
+    config: &SentenceConfig,
+) -> Bag {
+    let s = &p.seg.sentences;
+    match (
+        s.get(range.start),
+        range.end.checked_sub(1).and_then(|e| s.get(e)),
+    ) {
+        (Some(first), Some(last)) if range.start < range.end => {
+            bag(p, first.tokens.start..last.tokens.end, stats, config)
+        }
+        _ => Bag::default(),
+    }
+}
+
+/// Weight of the terms in both bags (the smaller weight of each), plus
+/// `prefix_credit` times that of pairs left unmatched that share a stem
+/// prefix (each item loosely matched at most once, in prefix order).
+fn shared(x: &Bag, y: &Bag, prefix_credit: f64) -> f64 {
+    let (mut i, mut j, mut s) = (0, 0, 0.0);
+    while let (Some(&(u, _, wu)), Some(&(v, _, wv))) = (x.items.get(i), y.items.get(j)) {
+        match u.cmp(&v) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                s += wu.min(wv);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    if prefix_credit > 0.0 {
+        let (mut i, mut j) = (0, 0);
+        while let (Some(&(pu, u, wu)), Some(&(pv, v, wv))) = (x.loose.get(i), y.loose.get(j)) {
+            match pu.cmp(&pv) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    let free_x = y.items.binary_search_by_key(&u, |it| it.0).is_err();
+                    let free_y = x.items.binary_search_by_key(&v, |it| it.0).is_err();
+                    match (free_x, free_y) {
+                        (true, true) => {
+                            s += prefix_credit * wu.min(wv);
+                            i += 1;
+                            j += 1;
+                        }
+                        (false, _) => i += 1,
+                        (true, false) => j += 1,
+                    }
+                }
+            }
+        }
+    }
+    s
+}
+
+/// Weighted Dice similarity of two bags, in `0..=1`.
+pub(crate) fn dice(x: &Bag, y: &Bag, config: &SentenceConfig) -> f64 {
+    let denom = x.total + y.total;
+    if denom <= 0.0 {
+        return 0.0;
+    }
+    (2.0 * shared(x, y, config.prefix_credit) / denom).clamp(0.0, 1.0)
+}
+
+/// Similarity of sentence `i` of `a` and sentence `j` of `b`, in `0..=1`
+/// (0 for an index out of range).
+pub fn sentence_similarity(
+    a: &Profile<'_>,
+    i: usize,
+    b: &Profile<'_>,
+    j: usize,
+    stats: &TermStats,
+    config: &SentenceConfig,
+) -> f64 {
+    dice(
+        &sentences_bag(a, i..i + 1, stats, config),
+        &sentences_bag(b, j..j + 1, stats, config),
+        config,
+    )
+}
+
+/// Similarity of two whole texts taken as one unit each (for short texts:
+/// a sentence or two), in `0..=1`.
+pub fn text_similarity(
+    a: &Profile<'_>,
+    b: &Profile<'_>,
+    stats: &TermStats,
+    config: &SentenceConfig,
+) -> f64 {
+    dice(
+        &bag(a, 0..a.terms.len(), stats, config),
+        &bag(b, 0..b.terms.len(), stats, config),
+        config,
+    )
+}
+
+/// Whether `b` is a paraphrase of `a`, both taken whole:
+/// [`text_similarity`] at or above `paraphrase_threshold`.
+pub fn paraphrase(
+    a: &Profile<'_>,
+    b: &Profile<'_>,
+    stats: &TermStats,
+    config: &SentenceConfig,
+) -> bool {
+    text_similarity(a, b, stats, config) >= config.paraphrase_threshold
+}
+
+#[derive(Debug, Clone)]
+struct Candidate {
+    a: Range<usize>,
+    b: Range<usize>,
+    score: f64,
+}
+
+/// Links of a pair, and how well they keep order.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Links {
+    /// Sorted by `a`.
+    pub links: Vec<Link>,
+    /// Mutual best candidates (each the best for its sentences on both
+    /// sides) above `in_order_threshold`.
+    pub mutual: usize,
+    /// How many of those are on the monotone chain.
+    pub mutual_in_order: usize,
+}
+
+/// Sentence links between `a` and `b`. Sentences flagged in
+/// `skip_a`/`skip_b` (covered by literal passages) take no part.
+pub(crate) fn link(
+    a: &Profile<'_>,
+    b: &Profile<'_>,
+    skip_a: &[bool],
+    skip_b: &[bool],
+    stats: &TermStats,
+    config: &SentenceConfig,
+) -> Links {
+    let na = a.seg.sentences.len();
+    let nb = b.seg.sentences.len();
+    let skipped = |skip: &[bool], i: usize| skip.get(i).copied().unwrap_or(false);
+    let bags_a: Vec<Bag> = (0..na)
+        .map(|i| sentences_bag(a, i..i + 1, stats, config))
+        .collect();
+    let bags_b: Vec<Bag> = (0..nb)
+        .map(|j| sentences_bag(b, j..j + 1, stats, config))
+        .collect();
+    // Bags of sentences i and i + 1, for 2–1 and 1–2 links.
+    let pairs_a: Vec<Bag> = (0..na.saturating_sub(1))
+        .map(|i| sentences_bag(a, i..i + 2, stats, config))
+        .collect();
+    let pairs_b: Vec<Bag> = (0..nb.saturating_sub(1))
+        .map(|j| sentences_bag(b, j..j + 2, stats, config))
+        .collect();
+
+    // Inverted index of b's content terms: (term, sentence), sorted.
+    // Sentences sharing only stopwords are never candidates.
+    let mut postings: Vec<(u64, usize, f64)> = Vec::new();
+    for (j, bag) in bags_b.iter().enumerate() {
+        if !skipped(skip_b, j) {
+            postings.extend(bag.content.iter().map(|&(id, w)| (id, j, w)));
+        }
+    }
+    postings.sort_by(|x, y| x.0.cmp(&y.0).then(x.1.cmp(&y.1)));
+
+    let floor = config.in_order_threshold.min(config.paraphrase_threshold);
+    let mut singles: Vec<Candidate> = Vec::new();
+    let mut acc = vec![0.0f64; nb];
+    let mut touched: Vec<usize> = Vec::new();
+    for (i, bag) in bags_a.iter().enumerate() {
+        if skipped(skip_a, i) || bag.is_empty() {
+            continue;
+        }
+        for &(id, w) in &bag.content {
+            let lo = postings.partition_point(|p| p.0 < id);
+            for &(_, j, wb) in postings[lo..].iter().take_while(|p| p.0 == id) {
+                if acc[j] == 0.0 {
+                    touched.push(j);
+                }
+                acc[j] += w.min(wb);
+            }
+        }
+        touched.sort_unstable();
+        for &j in &touched {
+            let other = &bags_b[j];
+            let shared_content = acc[j];
+            acc[j] = 0.0;
+            // Gate: sentences must share content, not only function words.
+            let content_denom = (bag.total - bag.stop_total) + (other.total - other.stop_total);
+            if content_denom <= 0.0
+                || 2.0 * shared_content / content_denom < config.min_content_share
+            {
+                continue;
+            }
+            let score = dice(bag, other, config);
+            if score >= floor * 0.5 {
+                singles.push(Candidate {
+                    a: i..i + 1,
+                    b: j..j + 1,
+                    score,
+                });
+            }
+        }
+        touched.clear();
+    }
+
+    // 1–2 and 2–1 merges around each single.
+    let mut merged: Vec<Candidate> = Vec::new();
+    let merged_bag = |ra: &Range<usize>, rb: &Range<usize>| -> Option<(&Bag, &Bag)> {
+        let x = if ra.len() == 2 {
+            pairs_a.get(ra.start)?
+        } else {
+            bags_a.get(ra.start)?
+        };
+        let y = if rb.len() == 2 {
+            pairs_b.get(rb.start)?
+        } else {
+            bags_b.get(rb.start)?
+        };
+        Some((x, y))
+    };
+    let single_scores: std::collections::BTreeMap<(usize, usize), f64> = singles
+        .iter()
+        .map(|c| ((c.a.start, c.b.start), c.score))
+        .collect();
+    for c in singles
+        .iter()
+        .filter(|c| c.score >= floor * config.merge_seed)
+    {
+        let i = c.a.start;
+        let j = c.b.start;
+        let mut options: Vec<(Range<usize>, Range<usize>)> = Vec::new();
+        if i + 1 < na && !skipped(skip_a, i + 1) {
+            options.push((i..i + 2, j..j + 1));
+        }
+        if i > 0 && !skipped(skip_a, i - 1) {
+            options.push((i - 1..i + 1, j..j + 1));
+        }
+        if j + 1 < nb && !skipped(skip_b, j + 1) {
+            options.push((i..i + 1, j..j + 2));
+        }
+        if j > 0 && !skipped(skip_b, j - 1) {
+            options.push((i..i + 1, j - 1..j + 1));
+        }
+        for (ra, rb) in options {
+            let Some((x, y)) = merged_bag(&ra, &rb) else {
+                continue;
+            };
+            let score = dice(x, y, config);
+            // The second sentence must add to the link, not dilute it.
+            let parts_best = ra
+                .clone()
+                .flat_map(|x| rb.clone().map(move |y| (x, y)))
+                .filter_map(|k| single_scores.get(&k).copied())
+                .fold(0.0, f64::max);
+            if score >= floor && score > parts_best + config.merge_gain {
+                merged.push(Candidate {
+                    a: ra,
+                    b: rb,
+                    score,
+                });
+            }
+        }
+    }
+    let mut candidates: Vec<Candidate> = singles.into_iter().filter(|c| c.score >= floor).collect();
+    candidates.extend(merged);
+    candidates.sort_by(|x, y| {
+        (x.a.start, x.a.end, x.b.start, x.b.end).cmp(&(y.a.start, y.a.end, y.b.start, y.b.end))
+    });
+    candidates.dedup_by(|x, y| x.a == y.a && x.b == y.b);
+
+    // In-order links: the heaviest chain increasing on both sides.
+    let chain = monotone_chain(&candidates, nb, config.in_order_threshold);
+
+    // Order evidence: are the mutual best candidates on the chain?
+    let mut best_a: Vec<Option<usize>> = vec![None; na];
+    let mut best_b: Vec<Option<usize>> = vec![None; nb];
+    let beats =
+        |c: usize, o: Option<usize>| o.is_none_or(|o| candidates[c].score > candidates[o].score);
+    for (c, cand) in candidates.iter().enumerate() {
+        if cand.score < config.in_order_threshold {
+            continue;
+        }
+        for i in cand.a.clone() {
+            if beats(c, best_a[i]) {
+                best_a[i] = Some(c);
+            }
+        }
+        for j in cand.b.clone() {
+            if beats(c, best_b[j]) {
+                best_b[j] = Some(c);
+            }
+        }
+    }
+    let mut on_chain = vec![false; candidates.len()];
+    for &c in &chain {
+        on_chain[c] = true;
+    }
+    let mutual: Vec<usize> = (0..candidates.len())
+        .filter(|&c| {
+            let cand = &candidates[c];
+            cand.score >= config.in_order_threshold
+                && cand.a.clone().all(|i| best_a[i] == Some(c))
+                && cand.b.clone().all(|j| best_b[j] == Some(c))
+        })
+        .collect();
+    let mutual_in_order = mutual.iter().filter(|&&c| on_chain[c]).count();
+
+    let mut used_a = vec![false; na];
+    let mut used_b = vec![false; nb];
+    let mut links: Vec<Link> = Vec::new();
+    for &c in &chain {
+        let cand = &candidates[c];
+        used_a[cand.a.clone()].iter_mut().for_each(|u| *u = true);
+        used_b[cand.b.clone()].iter_mut().for_each(|u| *u = true);
+        links.push(Link {
+            a: cand.a.clone(),
+            b: cand.b.clone(),
+            score: cand.score,
+            in_order: true,
+        });
+    }
+    // Out-of-order links: strong ones only, best first.
+    let mut rest: Vec<usize> = (0..candidates.len())
+        .filter(|&c| candidates[c].score >= config.paraphrase_threshold)
+        .collect();
+    rest.sort_by(|&x, &y| {
+        candidates[y]
+            .score
+            .total_cmp(&candidates[x].score)
+            .then(x.cmp(&y))
+    });
+    for c in rest {
+        let cand = &candidates[c];
+        if used_a[cand.a.clone()].iter().any(|&u| u) || used_b[cand.b.clone()].iter().any(|&u| u) {
+            continue;
+        }
+        used_a[cand.a.clone()].iter_mut().for_each(|u| *u = true);
+        used_b[cand.b.clone()].iter_mut().for_each(|u| *u = true);
+        links.push(Link {
+            a: cand.a.clone(),
+            b: cand.b.clone(),
+            score: cand.score,
+            in_order: false,
+        });
+    }
+    links.sort_by_key(|l| (l.a.start, l.b.start));
+    Links {
+        links,
+        mutual: mutual.len(),
+        mutual_in_order,
+    }
+}
+
+/// Indices (into `candidates`, sorted by `a`) of the chain strictly
+/// increasing on both sides that maximises the sum of `score − threshold`
+/// over candidates at or above `threshold`. O(C log C) with a Fenwick tree
+/// of prefix maxima over `b`.
+fn monotone_chain(candidates: &[Candidate], nb: usize, threshold: f64) -> Vec<usize> {
+    let eligible: Vec<usize> = (0..candidates.len())
+        .filter(|&c| candidates[c].score >= threshold)
+        .collect();
+    if eligible.is_empty() {
+        return Vec::new();
+    }
+    // Fenwick over b positions 1..=nb: best (score, candidate) ending at b_end.
+    let mut tree: Vec<Option<(f64, usize)>> = vec![None; nb + 1];
+    let better = |x: Option<(f64, usize)>, y: Option<(f64, usize)>| match (x, y) {
+        (Some(p), Some(q)) => {
+            if q.0 > p.0 || (q.0 == p.0 && q.1 < p.1) {
+                Some(q)
+            } else {
+                Some(p)
+            }
+        }
+        (p, None) => p,
+        (None, q) => q,
+    };
+    let mut dp = vec![0.0f64; candidates.len()];
+    let mut pred: Vec<Option<usize>> = vec![None; candidates.len()];
+    // Insert candidates once the current a start has passed their a end.
+    let mut pending: Vec<usize> = eligible.clone();
+    pending.sort_by_key(|&c| (candidates[c].a.end, c));
+    let mut next_pending = 0;
+    let mut best: Option<(f64, usize)> = None;
+    for &c in &eligible {
+        let cand = &candidates[c];
+        while let Some(&p) = pending.get(next_pending) {
+            if candidates[p].a.end > cand.a.start {
+                break;
+            }
+            // Only candidates already scored are inserted (all with a.end ≤ a.start are).
+            let mut pos = candidates[p].b.end;
+            while pos <= nb {
+                tree[pos] = better(tree[pos], Some((dp[p], p)));
+                pos += pos & pos.wrapping_neg();
+            }
+            next_pending += 1;
+        }
+        // Best chain ending with b.end ≤ cand.b.start.
+        let mut prefix: Option<(f64, usize)> = None;
+        let mut pos = cand.b.start;
+        while pos > 0 {
+            prefix = better(prefix, tree[pos]);
+            pos -= pos & pos.wrapping_neg();
+        }
+        let gain = cand.score - threshold;
+        match prefix {
+            Some((s, p)) if s > 0.0 => {
+                dp[c] = s + gain;
+                pred[c] = Some(p);
+            }
+            _ => dp[c] = gain,
+        }
+        best = better(best, Some((dp[c], c)));
+    }
+    let mut chain = Vec::new();
+    let mut at = best.map(|b| b.1);
+    while let Some(c) = at {
+        chain.push(c);
+        at = pred[c];
+    }
+    chain.reverse();
+    chain
+}
