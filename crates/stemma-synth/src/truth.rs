@@ -60,6 +60,27 @@ pub struct DocumentTruth {
     /// Boilerplate spans, each with a report v1 kind.
     #[serde(default)]
     pub boilerplate: Vec<SpanTruth>,
+    /// The (invented) outlet that published it. Optional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+    /// When it was published: RFC 3339 or `YYYY-MM-DD`. Optional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    /// For rewrites: `easy` or `hard` (how much wording it keeps).
+    /// Optional, informative.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<String>,
+    /// A document of another story chosen to resemble this one (same
+    /// topic, many shared terms): the pair is a hard negative and must
+    /// not be related. Optional, informative.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hard_negative_of: Option<String>,
+    /// For a story's first document: the source article it was told from
+    /// and the recycling round (`business/001#0`; round 0 is the article
+    /// as written, later rounds replace its names, numbers and dates and
+    /// paraphrase it). Optional, informative.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -95,14 +116,33 @@ pub struct PairTruth {
 pub struct ChangeTruth {
     /// `date`, `number` or `name`.
     pub topic: String,
+    /// A document stating the old value.
     pub source: String,
     pub source_span: CharSpan,
+    /// A document stating the new value.
     pub derived: String,
     pub derived_span: CharSpan,
+    /// Groups the records of one changed fact (one id per change made).
+    /// Optional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fact: Option<String>,
+    /// `false` (the default) for the record of the edge where the change
+    /// was made (`source` is the version the rewrite was made from,
+    /// `derived` the rewrite). `true` for the records it implies: a copy
+    /// of the rewrite against the old value, or another version carrying
+    /// the old value against the new one. A scorer may accept inherited
+    /// records without requiring them.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub inherited: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct InsertedTruth {
     pub doc: String,
     pub span: CharSpan,
+    /// `false` (the default) in the document the material was inserted
+    /// into; `true` in a copy of it, which has it from its source. A
+    /// scorer may accept inherited records without requiring them.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub inherited: bool,
 }
