@@ -20,6 +20,12 @@ pub enum Command {
     Analyze(AnalyzeArgs),
     /// Analyse the built-in demo corpus, or write it out with --write.
     Demo(DemoArgs),
+    /// Write a synthetic news-reuse corpus with ground truth, built from real articles.
+    Generate(crate::cmd::generate::GenerateArgs),
+    /// Score stemma against ground truth: a labelled corpus or a public data set.
+    Eval(crate::cmd::eval::EvalArgs),
+    /// Write each document's MinHash signature as JSON Lines, for your own index.
+    Sketch(crate::cmd::sketch::SketchArgs),
 }
 
 /// Options of every command that writes a report.

@@ -332,3 +332,37 @@ fn output_is_identical_across_thread_counts() {
     assert_eq!(one.status.code(), Some(0));
     assert_eq!(one.stdout, four.stdout);
 }
+
+#[test]
+fn demo_pairs_come_out_right() {
+    let r = report(&stemma(&["demo", "--json", "-"]));
+    let pairs: Vec<(String, String, String)> = r["pairs"]
+        .as_array()
+        .expect("pairs")
+        .iter()
+        .map(|p| {
+            let s = |k: &str| p[k].as_str().expect("string").to_owned();
+            (s("a"), s("b"), s("relation"))
+        })
+        .collect();
+    let has = |a: &str, b: &str, rel: &str| pairs.iter().any(|p| p.0 == a && p.1 == b && p.2 == rel);
+    assert!(has("01_tane_valley_courier", "02_newsline_daily", "excerpt"), "{pairs:?}");
+    assert!(has("01_tane_valley_courier", "03_trendpulse_daily", "rewrite"), "{pairs:?}");
+    assert!(has("03_trendpulse_daily", "04_newshive24", "duplicate"), "{pairs:?}");
+    // Independent and wire reports share facts, not text; the rest is
+    // unrelated (10 is a different bridge closure).
+    for p in &pairs {
+        for id in [&p.0, &p.1] {
+            assert!(id.as_str() < "05", "unexpected pair {p:?}");
+        }
+    }
+    // Passages point at real text: every quote-able span is inside the
+    // document.
+    for p in r["pairs"].as_array().expect("pairs") {
+        let len = |id: &str| doc(&r, id)["length"].as_u64().expect("length");
+        for g in p["passages"].as_array().expect("passages") {
+            assert!(g["a"][1].as_u64() <= Some(len(p["a"].as_str().expect("a"))));
+            assert!(g["b"][1].as_u64() <= Some(len(p["b"].as_str().expect("b"))));
+        }
+    }
+}

@@ -2,6 +2,9 @@
 
 mod analyze;
 mod demo;
+pub(crate) mod generate;
+pub(crate) mod eval;
+pub(crate) mod sketch;
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
@@ -19,6 +22,9 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Analyze(args) => analyze::run(args),
         Command::Demo(args) => demo::run(args),
+        Command::Generate(args) => generate::run(args),
+        Command::Eval(args) => eval::run(args),
+        Command::Sketch(args) => sketch::run(args),
     }
 }
 
@@ -45,7 +51,7 @@ fn analyze_and_report(mut corpus: Corpus, args: &ReportArgs) -> anyhow::Result<O
         &mut corpus.documents,
         &stemma_pipeline::Config::default(),
         &Bars::new(args.quiet),
-    );
+    )?;
     let report = stemma_report::build(
         &corpus.documents,
         &corpus.diagnostics,
