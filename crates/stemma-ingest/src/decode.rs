@@ -20,7 +20,10 @@ pub enum NotText {
     Empty,
     WhitespaceOnly,
     /// A NUL byte or a high share of control characters, at this offset.
-    Binary { offset: usize, what: &'static str },
+    Binary {
+        offset: usize,
+        what: &'static str,
+    },
 }
 
 impl NotText {
@@ -113,8 +116,7 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Decoded {
                 // A UTF-16 label on a byte-oriented page is a lie browsers
                 // also ignore.
                 let enc = enc.output_encoding();
-                if let Some(text) = enc.decode_without_bom_handling_and_without_replacement(bytes)
-                {
+                if let Some(text) = enc.decode_without_bom_handling_and_without_replacement(bytes) {
                     return Decoded {
                         text: text.into_owned(),
                         encoding: enc.name(),
@@ -229,15 +231,26 @@ mod tests {
         let d = decode(&bytes, None);
         assert_eq!(d.text, "café crème brûlée \u{FFFD} done");
         assert_eq!(d.warnings.len(), 1);
-        assert!(d.warnings[0].contains("invalid UTF-8 from byte 22"), "{:?}", d.warnings);
+        assert!(
+            d.warnings[0].contains("invalid UTF-8 from byte 22"),
+            "{:?}",
+            d.warnings
+        );
     }
 
     #[test]
     fn latin1_is_detected() {
         let bytes = b"Le ministre a d\xe9clar\xe9 que la r\xe9forme \xe9tait termin\xe9e.";
         let d = decode(bytes, None);
-        assert_eq!(d.text, "Le ministre a déclaré que la réforme était terminée.");
-        assert!(d.warnings[0].contains("decoded as windows-1252"), "{:?}", d.warnings);
+        assert_eq!(
+            d.text,
+            "Le ministre a déclaré que la réforme était terminée."
+        );
+        assert!(
+            d.warnings[0].contains("decoded as windows-1252"),
+            "{:?}",
+            d.warnings
+        );
     }
 
     #[test]
@@ -265,7 +278,10 @@ mod tests {
 
     #[test]
     fn binary_is_recognised() {
-        assert!(matches!(sniff_binary(b"%PDF-1.7 ..."), Some(NotText::Binary { .. })));
+        assert!(matches!(
+            sniff_binary(b"%PDF-1.7 ..."),
+            Some(NotText::Binary { .. })
+        ));
         assert!(matches!(
             sniff_binary(b"abc\0def"),
             Some(NotText::Binary { offset: 3, .. })

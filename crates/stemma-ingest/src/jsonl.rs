@@ -46,7 +46,10 @@ pub(crate) fn read(
                 record(&buf, &at, prefix, line_no, out);
             }
             Err(e) => {
-                out.error(at, read_error(&e, gzip, offset) + "; the rest of the file is skipped");
+                out.error(
+                    at,
+                    read_error(&e, gzip, offset) + "; the rest of the file is skipped",
+                );
                 break;
             }
         }
@@ -83,7 +86,11 @@ fn next_line(reader: &mut impl BufRead, limit: u64, buf: &mut Vec<u8>) -> io::Re
             None => (chunk.len(), false),
         };
         if !too_long {
-            let body = if done { &chunk[..take - 1] } else { &chunk[..take] };
+            let body = if done {
+                &chunk[..take - 1]
+            } else {
+                &chunk[..take]
+            };
             if buf.len() as u64 + body.len() as u64 > limit {
                 too_long = true;
                 buf.clear();
@@ -125,12 +132,18 @@ fn record(line: &[u8], at: &str, prefix: &str, line_no: u64, out: &mut Output) {
     let value: Value = match serde_json::from_str(&text) {
         Ok(v) => v,
         Err(e) => {
-            out.error(at, format!("invalid JSON at column {}: {}", e.column(), json_reason(&e)));
+            out.error(
+                at,
+                format!("invalid JSON at column {}: {}", e.column(), json_reason(&e)),
+            );
             return;
         }
     };
     let Value::Object(obj) = value else {
-        out.error(at, format!("expected a JSON object, found {}", kind(&value)));
+        out.error(
+            at,
+            format!("expected a JSON object, found {}", kind(&value)),
+        );
         return;
     };
     let field = |name: &str, out: &mut Output| -> Result<Option<String>, ()> {
@@ -138,7 +151,10 @@ fn record(line: &[u8], at: &str, prefix: &str, line_no: u64, out: &mut Output) {
             None | Some(Value::Null) => Ok(None),
             Some(Value::String(s)) => Ok(Some(s.clone())),
             Some(other) => {
-                out.error(at, format!("field {name:?} must be a string, found {}", kind(other)));
+                out.error(
+                    at,
+                    format!("field {name:?} must be a string, found {}", kind(other)),
+                );
                 Err(())
             }
         }
@@ -163,7 +179,9 @@ fn record(line: &[u8], at: &str, prefix: &str, line_no: u64, out: &mut Output) {
             doc.format = stemma_core::Format::Jsonl;
             if let Some(h) = html {
                 let mut scratch = Output::default();
-                if let Some(page) = html_document(h.as_bytes(), Some("utf-8"), at, &id, &mut scratch) {
+                if let Some(page) =
+                    html_document(h.as_bytes(), Some("utf-8"), at, &id, &mut scratch)
+                {
                     doc.meta.title = page.meta.title.or(doc.meta.title);
                     doc.meta.outlet = page.meta.outlet;
                     doc.meta.published = page.meta.published;
@@ -208,7 +226,10 @@ fn apply_metadata(
         {
             out.diagnostics.push(Diagnostic::warning(
                 at,
-                format!("field {name:?} must be a string, found {}; ignored", kind(v)),
+                format!(
+                    "field {name:?} must be a string, found {}; ignored",
+                    kind(v)
+                ),
             ));
         }
     }
@@ -251,4 +272,3 @@ fn json_reason(e: &serde_json::Error) -> String {
         None => s,
     }
 }
-

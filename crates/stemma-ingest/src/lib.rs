@@ -94,7 +94,10 @@ pub fn read_with_stdin(
                     stdin_used = true;
                     jobs.push(source::Job::Stdin);
                 } else {
-                    diagnostics.push(Diagnostic::warning("-", "standard input named twice; read once"));
+                    diagnostics.push(Diagnostic::warning(
+                        "-",
+                        "standard input named twice; read once",
+                    ));
                 }
             }
             Input::Path(path) => source::walk(path, &mut jobs, &mut diagnostics),

@@ -255,7 +255,13 @@ pub(crate) fn read_file(job: &FileJob, config: &Config) -> Output {
         }
     };
     let size = file.metadata().map(|m| m.len()).ok();
-    read_stream(BufReader::with_capacity(64 << 10, file), &job.source, &job.id, size, config)
+    read_stream(
+        BufReader::with_capacity(64 << 10, file),
+        &job.source,
+        &job.id,
+        size,
+        config,
+    )
 }
 
 /// Reads the documents in one stream of bytes named `source`, whose
@@ -378,7 +384,12 @@ pub(crate) fn too_large(size: u64, limit: u64) -> String {
 /// A read error, said as a truncated gzip stream when it is one.
 pub(crate) fn read_error(e: &std::io::Error, gzip: bool, after: u64) -> String {
     use std::io::ErrorKind;
-    if gzip && matches!(e.kind(), ErrorKind::UnexpectedEof | ErrorKind::InvalidInput | ErrorKind::InvalidData) {
+    if gzip
+        && matches!(
+            e.kind(),
+            ErrorKind::UnexpectedEof | ErrorKind::InvalidInput | ErrorKind::InvalidData
+        )
+    {
         format!(
             "truncated or corrupt gzip stream after {} of content ({})",
             human_bytes(after),
@@ -494,7 +505,8 @@ fn read_warc(reader: impl BufRead, file: &str, file_id: &str, config: &Config, o
                         }
                     }
                     if d.meta.published.is_none() {
-                        d.meta.published = doc.date.as_deref().and_then(stemma_core::Published::parse);
+                        d.meta.published =
+                            doc.date.as_deref().and_then(stemma_core::Published::parse);
                     }
                 }
                 out.documents.extend(document);
@@ -517,7 +529,10 @@ mod tests {
         assert_eq!(Format::from_name("x.ndjson"), Some(Format::Jsonl));
         assert_eq!(Format::from_name("x.warc.gz"), Some(Format::Warc));
         assert_eq!(Format::from_name("x.dat"), None);
-        assert_eq!(host_of("https://www.Example.com:8080/a?b"), Some("example.com".into()));
+        assert_eq!(
+            host_of("https://www.Example.com:8080/a?b"),
+            Some("example.com".into())
+        );
         assert_eq!(host_of("ftp://x"), None);
         assert_eq!(human_bytes(200 << 20), "200.0 MiB");
     }

@@ -111,7 +111,10 @@ doc notes [text] from seeds/notes
 #[test]
 fn a_file_argument_is_named_by_its_stem() {
     check(
-        &[("x/story.txt.gz", &gzip(b"Gzipped headline\n\nIt reads through gzip."))],
+        &[(
+            "x/story.txt.gz",
+            &gzip(b"Gzipped headline\n\nIt reads through gzip."),
+        )],
         &["x/story.txt.gz"],
         r#"
 doc story [text] from x/story.txt.gz
@@ -140,18 +143,30 @@ fn unreadable_entries() {
     std::fs::write(dir.path().join("good.txt"), "Readable").expect("write");
     // Root reads files whatever their mode, so a socket stands in for an
     // unreadable file: it is listed but cannot be opened.
-    let _socket = std::os::unix::net::UnixListener::bind(dir.path().join("sock.txt")).expect("bind");
+    let _socket =
+        std::os::unix::net::UnixListener::bind(dir.path().join("sock.txt")).expect("bind");
     let locked = dir.path().join("locked.txt");
     std::fs::write(&locked, "secret").expect("write");
     std::fs::set_permissions(&locked, std::os::unix::fs::PermissionsExt::from_mode(0o000))
         .expect("chmod");
     let root_can_read = std::fs::read(&locked).is_ok();
-    let corpus = read_with_stdin(&[Input::Path(dir.path().to_path_buf())], &Config::default(), &NoProgress, &mut &b""[..]);
+    let corpus = read_with_stdin(
+        &[Input::Path(dir.path().to_path_buf())],
+        &Config::default(),
+        &NoProgress,
+        &mut &b""[..],
+    );
     let got = render(&corpus, dir.path());
     assert!(got.contains("doc good [text]"), "{got}");
-    assert!(got.contains("error: sock.txt: no such device or address"), "{got}");
+    assert!(
+        got.contains("error: sock.txt: no such device or address"),
+        "{got}"
+    );
     if !root_can_read {
-        assert!(got.contains("error: locked.txt: permission denied"), "{got}");
+        assert!(
+            got.contains("error: locked.txt: permission denied"),
+            "{got}"
+        );
     }
 }
 
@@ -181,8 +196,14 @@ error: ./d.dat: binary content (a NUL byte at byte 3), not text; skipped
 fn invalid_utf8_and_legacy_encodings() {
     check(
         &[
-            ("bad.txt", b"Caf\xc3\xa9 \xff na\xc3\xafve \xc3\xa0 la carte"),
-            ("latin.txt", b"Le pr\xe9sident a d\xe9clar\xe9 qu'il \xe9tait pr\xeat."),
+            (
+                "bad.txt",
+                b"Caf\xc3\xa9 \xff na\xc3\xafve \xc3\xa0 la carte",
+            ),
+            (
+                "latin.txt",
+                b"Le pr\xe9sident a d\xe9clar\xe9 qu'il \xe9tait pr\xeat.",
+            ),
         ],
         &["."],
         r#"
@@ -201,28 +222,44 @@ fn truncated_gzip_keeps_what_was_read() {
     let text = "Headline of a long story\n\n".to_owned() + &"All work and no play. ".repeat(4000);
     let gz = gzip(text.as_bytes());
     let cut = &gz[..gz.len() / 2];
-    let got = run(&[("story.txt.gz", cut), ("empty.txt.gz", &gz[..5])], &["."], b"", &Config::default());
+    let got = run(
+        &[("story.txt.gz", cut), ("empty.txt.gz", &gz[..5])],
+        &["."],
+        b"",
+        &Config::default(),
+    );
     assert!(got.contains("doc story [text]"), "{got}");
     assert!(
         got.contains("error: ./story.txt.gz: truncated or corrupt gzip stream after")
             && got.contains("kept the"),
         "{got}"
     );
-    assert!(got.contains("error: ./empty.txt.gz: truncated or corrupt gzip stream after 0 bytes"), "{got}");
+    assert!(
+        got.contains("error: ./empty.txt.gz: truncated or corrupt gzip stream after 0 bytes"),
+        "{got}"
+    );
 }
 
 #[test]
 fn json_lines_with_bad_lines() {
     let jsonl = concat!(
-        r#"{"id": "a1", "text": "First article text.", "title": "First", "outlet": "Courier", "published": "2026-03-10", "url": "https://www.courier.example/a1"}"#, "\n",
-        r#"{"text": "No id here, so the line number names it.", "url": "https://news.example.org/x"}"#, "\n",
+        r#"{"id": "a1", "text": "First article text.", "title": "First", "outlet": "Courier", "published": "2026-03-10", "url": "https://www.courier.example/a1"}"#,
         "\n",
-        r#"{"id": "broken", "text": "unterminated"#, "\n",
-        r#"{"id": "no-text", "title": "Only a title"}"#, "\n",
-        r#"["an", "array"]"#, "\n",
-        r#"{"id": 7, "text": 12}"#, "\n",
-        r#"{"id": 8, "text": "   "}"#, "\n",
-        r#"{"id": 9, "text": "Odd date", "published": "next week"}"#, "\n",
+        r#"{"text": "No id here, so the line number names it.", "url": "https://news.example.org/x"}"#,
+        "\n",
+        "\n",
+        r#"{"id": "broken", "text": "unterminated"#,
+        "\n",
+        r#"{"id": "no-text", "title": "Only a title"}"#,
+        "\n",
+        r#"["an", "array"]"#,
+        "\n",
+        r#"{"id": 7, "text": 12}"#,
+        "\n",
+        r#"{"id": 8, "text": "   "}"#,
+        "\n",
+        r#"{"id": 9, "text": "Odd date", "published": "next week"}"#,
+        "\n",
         r#"{"id": "a1", "text": "Same id again."}"#,
     );
     check(
@@ -280,7 +317,10 @@ fn oversized_documents_are_skipped_with_their_size() {
     let config = Config {
         max_document_bytes: 1000,
     };
-    let big_line = format!("{{\"id\": \"big\", \"text\": \"{}\"}}\n{{\"id\": \"small\", \"text\": \"ok\"}}\n", "x".repeat(2000));
+    let big_line = format!(
+        "{{\"id\": \"big\", \"text\": \"{}\"}}\n{{\"id\": \"small\", \"text\": \"ok\"}}\n",
+        "x".repeat(2000)
+    );
     let got = run(
         &[
             ("big.txt", "y".repeat(5000).as_bytes()),
@@ -311,7 +351,12 @@ fn a_200_mb_document_is_skipped_without_reading_it() {
     let file = std::fs::File::create(&path).expect("create");
     file.set_len(200 << 20).expect("set_len");
     std::fs::write(dir.path().join("small.txt"), "Small one").expect("write");
-    let corpus = read_with_stdin(&[Input::Path(dir.path().to_path_buf())], &Config::default(), &NoProgress, &mut &b""[..]);
+    let corpus = read_with_stdin(
+        &[Input::Path(dir.path().to_path_buf())],
+        &Config::default(),
+        &NoProgress,
+        &mut &b""[..],
+    );
     let got = render(&corpus, dir.path());
     assert_eq!(
         got.trim(),
@@ -355,7 +400,12 @@ fn a_hundred_thousand_tiny_files() {
         }
         std::fs::write(sub.join(format!("{i:06}.txt")), format!("Note {i}")).expect("write");
     }
-    let corpus = read_with_stdin(&[Input::Path(dir.path().to_path_buf())], &Config::default(), &NoProgress, &mut &b""[..]);
+    let corpus = read_with_stdin(
+        &[Input::Path(dir.path().to_path_buf())],
+        &Config::default(),
+        &NoProgress,
+        &mut &b""[..],
+    );
     assert_eq!(corpus.files, 100_000);
     assert_eq!(corpus.documents.len(), 100_000);
     assert!(corpus.diagnostics.is_empty());
@@ -389,8 +439,14 @@ warning: two/story.html: duplicate document id "story" renamed to "story~3"
 fn content_decides_when_the_extension_is_wrong_or_missing() {
     let got = run(
         &[
-            ("page.txt", b"<!DOCTYPE html><html><body><p>Hello page</p></body></html>"),
-            ("feed", b"{\"id\": \"f1\", \"text\": \"from a feed without extension\"}\n"),
+            (
+                "page.txt",
+                b"<!DOCTYPE html><html><body><p>Hello page</p></body></html>",
+            ),
+            (
+                "feed",
+                b"{\"id\": \"f1\", \"text\": \"from a feed without extension\"}\n",
+            ),
         ],
         &["."],
         b"",
@@ -413,7 +469,10 @@ fn read_memory_matches_reading_files() {
     let corpus = read_memory(files, &Config::default());
     let ids: Vec<&str> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(ids, ["b", "x"]);
-    assert_eq!(corpus.documents[0].meta.title.as_deref(), Some("Bravo headline"));
+    assert_eq!(
+        corpus.documents[0].meta.title.as_deref(),
+        Some("Bravo headline")
+    );
 }
 
 mod properties {

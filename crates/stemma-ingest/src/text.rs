@@ -74,7 +74,10 @@ mod tests {
 
     #[test]
     fn headlines() {
-        assert_eq!(headline("Bridge closed after crack found\n\nThe bridge…"), Some("Bridge closed after crack found"));
+        assert_eq!(
+            headline("Bridge closed after crack found\n\nThe bridge…"),
+            Some("Bridge closed after crack found")
+        );
         assert_eq!(headline("\n  Is it safe?  \nBody"), Some("Is it safe?"));
         assert_eq!(headline("This is a sentence that ends.\nMore."), None);
         assert_eq!(headline("Only one line"), None);

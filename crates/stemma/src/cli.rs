@@ -70,9 +70,7 @@ pub struct DemoArgs {
 /// `123`, `64K`, `64M`, `2G`, `64MiB`, `64MB` (binary units).
 pub fn parse_size(s: &str) -> Result<u64, String> {
     let t = s.trim();
-    let digits = t
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(t.len());
+    let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
     let (num, unit) = t.split_at(digits);
     let n: u64 = num
         .parse()
@@ -82,7 +80,11 @@ pub fn parse_size(s: &str) -> Result<u64, String> {
         "K" | "KB" | "KIB" => 10,
         "M" | "MB" | "MIB" => 20,
         "G" | "GB" | "GIB" => 30,
-        other => return Err(format!("invalid size unit {other:?} in {s:?}: use K, M or G")),
+        other => {
+            return Err(format!(
+                "invalid size unit {other:?} in {s:?}: use K, M or G"
+            ));
+        }
     };
     n.checked_mul(1u64 << shift)
         .filter(|&v| v > 0)

@@ -3,16 +3,46 @@
 
 /// `(file name, content)` of every demo article, sorted by name.
 pub const FILES: &[(&str, &str)] = &[
-    ("01_tane_valley_courier.txt", include_str!("../../../examples/demo/01_tane_valley_courier.txt")),
-    ("02_newsline_daily.txt", include_str!("../../../examples/demo/02_newsline_daily.txt")),
-    ("03_trendpulse_daily.txt", include_str!("../../../examples/demo/03_trendpulse_daily.txt")),
-    ("04_newshive24.txt", include_str!("../../../examples/demo/04_newshive24.txt")),
-    ("05_northshore_ledger.txt", include_str!("../../../examples/demo/05_northshore_ledger.txt")),
-    ("06_coastal_press_service.txt", include_str!("../../../examples/demo/06_coastal_press_service.txt")),
-    ("07_tane_valley_courier_arts.txt", include_str!("../../../examples/demo/07_tane_valley_courier_arts.txt")),
-    ("08_meridale_sports_review.txt", include_str!("../../../examples/demo/08_meridale_sports_review.txt")),
-    ("09_orchard_and_field_weekly.txt", include_str!("../../../examples/demo/09_orchard_and_field_weekly.txt")),
-    ("10_ridgeland_gazette.txt", include_str!("../../../examples/demo/10_ridgeland_gazette.txt")),
+    (
+        "01_tane_valley_courier.txt",
+        include_str!("../../../examples/demo/01_tane_valley_courier.txt"),
+    ),
+    (
+        "02_newsline_daily.txt",
+        include_str!("../../../examples/demo/02_newsline_daily.txt"),
+    ),
+    (
+        "03_trendpulse_daily.txt",
+        include_str!("../../../examples/demo/03_trendpulse_daily.txt"),
+    ),
+    (
+        "04_newshive24.txt",
+        include_str!("../../../examples/demo/04_newshive24.txt"),
+    ),
+    (
+        "05_northshore_ledger.txt",
+        include_str!("../../../examples/demo/05_northshore_ledger.txt"),
+    ),
+    (
+        "06_coastal_press_service.txt",
+        include_str!("../../../examples/demo/06_coastal_press_service.txt"),
+    ),
+    (
+        "07_tane_valley_courier_arts.txt",
+        include_str!("../../../examples/demo/07_tane_valley_courier_arts.txt"),
+    ),
+    (
+        "08_meridale_sports_review.txt",
+        include_str!("../../../examples/demo/08_meridale_sports_review.txt"),
+    ),
+    (
+        "09_orchard_and_field_weekly.txt",
+        include_str!("../../../examples/demo/09_orchard_and_field_weekly.txt"),
+    ),
+    (
+        "10_ridgeland_gazette.txt",
+        include_str!("../../../examples/demo/10_ridgeland_gazette.txt"),
+    ),
 ];
 
 #[cfg(test)]

@@ -46,9 +46,13 @@ fn schema() -> jsonschema::Validator {
 #[track_caller]
 fn report(out: &Output) -> Value {
     let stdout = String::from_utf8(out.stdout.clone()).expect("utf-8 stdout");
-    let value: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("not JSON: {e}\n{stdout}"));
+    let value: Value =
+        serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("not JSON: {e}\n{stdout}"));
     let validator = schema();
-    let errors: Vec<String> = validator.iter_errors(&value).map(|e| format!("{e} at {}", e.instance_path())).collect();
+    let errors: Vec<String> = validator
+        .iter_errors(&value)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
     assert!(errors.is_empty(), "schema errors: {errors:#?}");
     for doc in value["documents"].as_array().expect("documents") {
         if let Some(text) = doc["text"].as_str() {
@@ -79,7 +83,12 @@ fn doc<'a>(report: &'a Value, id: &str) -> &'a Value {
 #[test]
 fn demo_prints_a_summary() {
     let out = stemma(&["demo"]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.starts_with("stemma: 10 documents"), "{stdout}");
     assert!(stdout.contains("01_tane_valley_courier"), "{stdout}");
@@ -91,13 +100,27 @@ fn demo_json_matches_analyzing_the_examples_folder() {
     let demo = stemma(&["demo", "--json", "-", "--with-text"]);
     assert_eq!(demo.status.code(), Some(0));
     let demo = report(&demo);
-    let folder = stemma_in(repo(), &["analyze", "examples/demo", "--json", "-", "--with-text"], None);
-    assert_eq!(folder.status.code(), Some(0), "{}", String::from_utf8_lossy(&folder.stderr));
+    let folder = stemma_in(
+        repo(),
+        &["analyze", "examples/demo", "--json", "-", "--with-text"],
+        None,
+    );
+    assert_eq!(
+        folder.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&folder.stderr)
+    );
     let folder = report(&folder);
     assert_eq!(ids(&demo), ids(&folder));
     assert_eq!(ids(&demo)[0], "01_tane_valley_courier");
     assert_eq!(demo["pairs"], folder["pairs"]);
-    for (a, b) in demo["documents"].as_array().into_iter().flatten().zip(folder["documents"].as_array().into_iter().flatten()) {
+    for (a, b) in demo["documents"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .zip(folder["documents"].as_array().into_iter().flatten())
+    {
         assert_eq!(a["text"], b["text"]);
         assert_eq!(a["title"], b["title"]);
     }
@@ -112,8 +135,10 @@ fn demo_writes_its_corpus() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = stemma_in(dir.path(), &["demo", "--write", "corpus"], None);
     assert_eq!(out.status.code(), Some(0));
-    let written = std::fs::read_to_string(dir.path().join("corpus/01_tane_valley_courier.txt")).expect("written");
-    let original = std::fs::read_to_string(repo().join("examples/demo/01_tane_valley_courier.txt")).expect("original");
+    let written = std::fs::read_to_string(dir.path().join("corpus/01_tane_valley_courier.txt"))
+        .expect("written");
+    let original = std::fs::read_to_string(repo().join("examples/demo/01_tane_valley_courier.txt"))
+        .expect("original");
     assert_eq!(written, original);
 }
 
@@ -145,7 +170,11 @@ fn html_directory_with_metadata() {
         "<html><head><meta charset=\"shift_jis\"><meta property=\"og:url\" content=\"https://www.gazette.example/x\"></head><body><p>naïve “quotes” — in UTF-8</p></body></html>",
     )
     .expect("write");
-    let out = stemma_in(dir.path(), &["analyze", "pages", "--json", "-", "--with-text"], None);
+    let out = stemma_in(
+        dir.path(),
+        &["analyze", "pages", "--json", "-", "--with-text"],
+        None,
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     let r = report(&out);
@@ -156,7 +185,10 @@ fn html_directory_with_metadata() {
     assert_eq!(a["published"], "2026-03-10T08:30:00+01:00");
     assert_eq!(a["url"], "https://courier.example/news/dam");
     let text = a["text"].as_str().expect("text");
-    assert!(text.contains("Crews finished the work on Monday.\n\nThe road reopens “tomorrow”."), "{text:?}");
+    assert!(
+        text.contains("Crews finished the work on Monday.\n\nThe road reopens “tomorrow”."),
+        "{text:?}"
+    );
     let b = doc(&r, "b");
     assert_eq!(b["title"], "Café reopens");
     assert_eq!(b["published"], "2026-02-01");
@@ -164,7 +196,10 @@ fn html_directory_with_metadata() {
     let c = doc(&r, "c");
     assert_eq!(c["text"], "naïve “quotes” — in UTF-8");
     assert_eq!(c["outlet"], "gazette.example");
-    assert!(!c["diagnostics"].as_array().expect("diagnostics").is_empty(), "wrong charset declaration is reported");
+    assert!(
+        !c["diagnostics"].as_array().expect("diagnostics").is_empty(),
+        "wrong charset declaration is reported"
+    );
 }
 
 #[test]
@@ -178,7 +213,11 @@ fn jsonl_from_a_file_and_from_stdin() {
         "not json\n",
     );
     std::fs::write(dir.path().join("feed.jsonl"), lines).expect("write");
-    let out = stemma_in(dir.path(), &["analyze", "feed.jsonl", "--json", "-", "--with-text"], None);
+    let out = stemma_in(
+        dir.path(),
+        &["analyze", "feed.jsonl", "--json", "-", "--with-text"],
+        None,
+    );
     assert_eq!(out.status.code(), Some(1), "a bad line was skipped");
     let r = report(&out);
     assert_eq!(ids(&r), ["h1", "w1"]);
@@ -194,7 +233,11 @@ fn jsonl_from_a_file_and_from_stdin() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("feed.jsonl:3: invalid JSON"), "{stderr}");
 
-    let out = stemma_in(dir.path(), &["analyze", "-", "--json", "-"], Some(lines.as_bytes()));
+    let out = stemma_in(
+        dir.path(),
+        &["analyze", "-", "--json", "-"],
+        Some(lines.as_bytes()),
+    );
     assert_eq!(out.status.code(), Some(1));
     let r = report(&out);
     assert_eq!(ids(&r), ["h1", "w1"]);
@@ -226,8 +269,13 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
 #[test]
 fn warc_gz_with_responses() {
     let page = "<html><head><title>Harbour fire contained</title></head><body><p>Firefighters contained the blaze by noon.</p></body></html>";
-    let http = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\n\r\n{page}", page.len());
-    let mut chunked = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n".to_vec();
+    let http = format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\n\r\n{page}",
+        page.len()
+    );
+    let mut chunked =
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n"
+            .to_vec();
     let second = b"<html><body><p>Second page, sent in chunks.</p></body></html>";
     let (x, y) = second.split_at(20);
     for part in [x, y] {
@@ -237,12 +285,34 @@ fn warc_gz_with_responses() {
     }
     chunked.extend_from_slice(b"0\r\n\r\n");
     // Common Crawl style: one gzip member per record.
-    let mut file = gzip(&warc_record("response", "https://www.harbour.example/fire", "1111", "2026-03-12T10:00:00Z", http.as_bytes()));
-    file.extend(gzip(&warc_record("request", "https://www.harbour.example/fire", "2222", "2026-03-12T10:00:00Z", b"GET /fire HTTP/1.1\r\n\r\n")));
-    file.extend(gzip(&warc_record("response", "https://other.example/p2", "3333", "2026-03-13T11:00:00Z", &chunked)));
+    let mut file = gzip(&warc_record(
+        "response",
+        "https://www.harbour.example/fire",
+        "1111",
+        "2026-03-12T10:00:00Z",
+        http.as_bytes(),
+    ));
+    file.extend(gzip(&warc_record(
+        "request",
+        "https://www.harbour.example/fire",
+        "2222",
+        "2026-03-12T10:00:00Z",
+        b"GET /fire HTTP/1.1\r\n\r\n",
+    )));
+    file.extend(gzip(&warc_record(
+        "response",
+        "https://other.example/p2",
+        "3333",
+        "2026-03-13T11:00:00Z",
+        &chunked,
+    )));
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::write(dir.path().join("crawl.warc.gz"), &file).expect("write");
-    let out = stemma_in(dir.path(), &["analyze", "crawl.warc.gz", "--json", "-", "--with-text"], None);
+    let out = stemma_in(
+        dir.path(),
+        &["analyze", "crawl.warc.gz", "--json", "-", "--with-text"],
+        None,
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     let r = report(&out);
@@ -254,21 +324,40 @@ fn warc_gz_with_responses() {
     assert_eq!(first["title"], "Harbour fire contained");
     assert_eq!(first["text"], "Firefighters contained the blaze by noon.");
     assert_eq!(first["source"], "crawl.warc.gz#1");
-    assert_eq!(doc(&r, "urn:uuid:3333")["text"], "Second page, sent in chunks.");
+    assert_eq!(
+        doc(&r, "urn:uuid:3333")["text"],
+        "Second page, sent in chunks."
+    );
 }
 
 #[test]
 fn warc_with_a_bad_length_keeps_the_other_records() {
-    let good = warc_record("resource", "file:///a.txt", "aaaa", "2026-01-01T00:00:00Z", b"A resource record with text.");
+    let good = warc_record(
+        "resource",
+        "file:///a.txt",
+        "aaaa",
+        "2026-01-01T00:00:00Z",
+        b"A resource record with text.",
+    );
     let mut bad = b"WARC/1.1\r\nWARC-Type: resource\r\nWARC-Record-ID: <urn:uuid:bbbb>\r\nContent-Length: banana\r\n\r\nlost".to_vec();
     bad.extend_from_slice(b"\r\n\r\n");
-    let last = warc_record("resource", "file:///c.txt", "cccc", "2026-01-02T00:00:00Z", b"Another one after the damage.");
+    let last = warc_record(
+        "resource",
+        "file:///c.txt",
+        "cccc",
+        "2026-01-02T00:00:00Z",
+        b"Another one after the damage.",
+    );
     let mut file = good;
     file.extend(bad);
     file.extend(last);
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::write(dir.path().join("damaged.warc"), &file).expect("write");
-    let out = stemma_in(dir.path(), &["analyze", "damaged.warc", "--json", "-"], None);
+    let out = stemma_in(
+        dir.path(),
+        &["analyze", "damaged.warc", "--json", "-"],
+        None,
+    );
     assert_eq!(out.status.code(), Some(1));
     let r = report(&out);
     assert_eq!(ids(&r), ["urn:uuid:aaaa", "urn:uuid:cccc"]);
@@ -276,7 +365,8 @@ fn warc_with_a_bad_length_keeps_the_other_records() {
     assert!(
         diags.iter().any(|d| d["source"] == "damaged.warc#2"
             && d["level"] == "error"
-            && d["message"] == "content-length \"banana\" is not a number; skipped 8 bytes to the next record"),
+            && d["message"]
+                == "content-length \"banana\" is not a number; skipped 8 bytes to the next record"),
         "{diags:#?}"
     );
 }
@@ -293,10 +383,16 @@ fn exit_codes() {
     assert!(String::from_utf8_lossy(&skipped.stderr).contains("empty.txt: empty document"));
     let nothing = stemma_in(dir.path(), &["analyze", "empty.txt", "missing"], None);
     assert_eq!(nothing.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&nothing.stderr).contains("missing: no such file or directory"));
+    assert!(
+        String::from_utf8_lossy(&nothing.stderr).contains("missing: no such file or directory")
+    );
     let usage = stemma_in(dir.path(), &["analyze"], None);
     assert_eq!(usage.status.code(), Some(2));
-    let bad_flag = stemma_in(dir.path(), &["analyze", "ok.txt", "--max-document-size", "lots"], None);
+    let bad_flag = stemma_in(
+        dir.path(),
+        &["analyze", "ok.txt", "--max-document-size", "lots"],
+        None,
+    );
     assert_eq!(bad_flag.status.code(), Some(2));
     let help = stemma_in(dir.path(), &["--help"], None);
     assert_eq!(help.status.code(), Some(0));
@@ -309,9 +405,15 @@ fn json_to_a_file_and_a_closed_pipe() {
     assert_eq!(out.status.code(), Some(0));
     let text = std::fs::read_to_string(dir.path().join("out.json")).expect("written");
     assert!(text.starts_with("{\n  \"stemma_report\": 1,"));
-    let unwritable = stemma_in(dir.path(), &["demo", "--json", "no/such/dir/out.json"], None);
+    let unwritable = stemma_in(
+        dir.path(),
+        &["demo", "--json", "no/such/dir/out.json"],
+        None,
+    );
     assert_eq!(unwritable.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&unwritable.stderr).contains("cannot create no/such/dir/out.json"));
+    assert!(
+        String::from_utf8_lossy(&unwritable.stderr).contains("cannot create no/such/dir/out.json")
+    );
 
     // A reader that goes away after the first bytes is not an error.
     let mut child = Command::new(env!("CARGO_BIN_EXE_stemma"))
@@ -327,8 +429,32 @@ fn json_to_a_file_and_a_closed_pipe() {
 
 #[test]
 fn output_is_identical_across_thread_counts() {
-    let one = stemma_in(repo(), &["analyze", "examples/demo", "--json", "-", "--with-text", "--threads", "1"], None);
-    let four = stemma_in(repo(), &["analyze", "examples/demo", "--json", "-", "--with-text", "--threads", "4"], None);
+    let one = stemma_in(
+        repo(),
+        &[
+            "analyze",
+            "examples/demo",
+            "--json",
+            "-",
+            "--with-text",
+            "--threads",
+            "1",
+        ],
+        None,
+    );
+    let four = stemma_in(
+        repo(),
+        &[
+            "analyze",
+            "examples/demo",
+            "--json",
+            "-",
+            "--with-text",
+            "--threads",
+            "4",
+        ],
+        None,
+    );
     assert_eq!(one.status.code(), Some(0));
     assert_eq!(one.stdout, four.stdout);
 }
@@ -345,10 +471,20 @@ fn demo_pairs_come_out_right() {
             (s("a"), s("b"), s("relation"))
         })
         .collect();
-    let has = |a: &str, b: &str, rel: &str| pairs.iter().any(|p| p.0 == a && p.1 == b && p.2 == rel);
-    assert!(has("01_tane_valley_courier", "02_newsline_daily", "excerpt"), "{pairs:?}");
-    assert!(has("01_tane_valley_courier", "03_trendpulse_daily", "rewrite"), "{pairs:?}");
-    assert!(has("03_trendpulse_daily", "04_newshive24", "duplicate"), "{pairs:?}");
+    let has =
+        |a: &str, b: &str, rel: &str| pairs.iter().any(|p| p.0 == a && p.1 == b && p.2 == rel);
+    assert!(
+        has("01_tane_valley_courier", "02_newsline_daily", "excerpt"),
+        "{pairs:?}"
+    );
+    assert!(
+        has("01_tane_valley_courier", "03_trendpulse_daily", "rewrite"),
+        "{pairs:?}"
+    );
+    assert!(
+        has("03_trendpulse_daily", "04_newshive24", "duplicate"),
+        "{pairs:?}"
+    );
     // Independent and wire reports share facts, not text; the rest is
     // unrelated (10 is a different bridge closure).
     for p in &pairs {

@@ -41,15 +41,35 @@ fn analyze_reads_the_truth_ids() {
         let out = dir.path().join("corpus");
         let out_s = out.display().to_string();
         let from = articles();
-        let g = stemma(&["generate", "--from", &from, "--out", &out_s, "--stories", "12", "--format", format]);
+        let g = stemma(&[
+            "generate",
+            "--from",
+            &from,
+            "--out",
+            &out_s,
+            "--stories",
+            "12",
+            "--format",
+            format,
+        ]);
         assert!(g.status.success(), "{}", String::from_utf8_lossy(&g.stderr));
         let note = String::from_utf8_lossy(&g.stderr);
-        assert!(note.contains("generated") && note.lines().count() == 1, "{note}");
+        assert!(
+            note.contains("generated") && note.lines().count() == 1,
+            "{note}"
+        );
         let report = dir.path().join("report.json");
         let docs = out.join("docs").display().to_string();
-        let a = stemma(&["analyze", &docs, "--json", &report.display().to_string(), "-q"]);
+        let a = stemma(&[
+            "analyze",
+            &docs,
+            "--json",
+            &report.display().to_string(),
+            "-q",
+        ]);
         assert!(a.status.success(), "{}", String::from_utf8_lossy(&a.stderr));
-        let r: Value = serde_json::from_str(&std::fs::read_to_string(&report).expect("report")).expect("JSON");
+        let r: Value =
+            serde_json::from_str(&std::fs::read_to_string(&report).expect("report")).expect("JSON");
         let mut ids: Vec<String> = r["documents"]
             .as_array()
             .expect("documents")
@@ -59,16 +79,43 @@ fn analyze_reads_the_truth_ids() {
         ids.sort();
         assert_eq!(ids, truth_ids(&out), "{format}");
         // The first line is the title the ingest finds.
-        assert!(r["documents"].as_array().expect("documents").iter().all(|d| d["title"].is_string()));
+        assert!(
+            r["documents"]
+                .as_array()
+                .expect("documents")
+                .iter()
+                .all(|d| d["title"].is_string())
+        );
         if format == "jsonl" {
-            assert!(r["documents"][0]["published"].is_string() && r["documents"][0]["outlet"].is_string());
+            assert!(
+                r["documents"][0]["published"].is_string()
+                    && r["documents"][0]["outlet"].is_string()
+            );
         }
 
         // A second run into the same folder is refused, then forced.
-        let again = stemma(&["generate", "--from", &from, "--out", &out_s, "--stories", "3"]);
+        let again = stemma(&[
+            "generate",
+            "--from",
+            &from,
+            "--out",
+            &out_s,
+            "--stories",
+            "3",
+        ]);
         assert_eq!(again.status.code(), Some(2));
         assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
-        let forced = stemma(&["generate", "--from", &from, "--out", &out_s, "--stories", "3", "--force", "-q"]);
+        let forced = stemma(&[
+            "generate",
+            "--from",
+            &from,
+            "--out",
+            &out_s,
+            "--stories",
+            "3",
+            "--force",
+            "-q",
+        ]);
         assert!(forced.status.success());
         assert!(forced.stderr.is_empty());
     }
@@ -79,10 +126,32 @@ fn bad_parameters_are_usage_errors() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = dir.path().join("c").display().to_string();
     let from = articles();
-    let share = stemma(&["generate", "--from", &from, "--out", &out, "--hard-share", "1.5"]);
+    let share = stemma(&[
+        "generate",
+        "--from",
+        &from,
+        "--out",
+        &out,
+        "--hard-share",
+        "1.5",
+    ]);
     assert_eq!(share.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&share.stderr).contains("hard_share"), "{}", String::from_utf8_lossy(&share.stderr));
-    let both = stemma(&["generate", "--from", &from, "--out", &out, "--stories", "2", "--documents", "5"]);
+    assert!(
+        String::from_utf8_lossy(&share.stderr).contains("hard_share"),
+        "{}",
+        String::from_utf8_lossy(&share.stderr)
+    );
+    let both = stemma(&[
+        "generate",
+        "--from",
+        &from,
+        "--out",
+        &out,
+        "--stories",
+        "2",
+        "--documents",
+        "5",
+    ]);
     assert_eq!(both.status.code(), Some(2));
     let missing = stemma(&["generate", "--from", "/nonexistent/articles", "--out", &out]);
     assert_eq!(missing.status.code(), Some(2));

@@ -50,7 +50,11 @@ fn signature(v: &Value) -> Vec<u64> {
 fn writes_one_line_per_document_with_parameters() {
     let dir = corpus();
     let out = stemma(dir.path(), &["sketch", "docs", "--out", "sigs.jsonl"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = std::fs::read_to_string(dir.path().join("sigs.jsonl")).expect("output file");
     let docs = lines(&text);
     let ids: Vec<&str> = docs.iter().map(|d| d["id"].as_str().expect("id")).collect();
@@ -62,7 +66,11 @@ fn writes_one_line_per_document_with_parameters() {
         assert_eq!(p["shingle"], 5);
         assert!(p["seed"].is_u64() && p["token_seed"].is_u64());
     }
-    let (a, b, c) = (signature(&docs[0]), signature(&docs[1]), signature(&docs[2]));
+    let (a, b, c) = (
+        signature(&docs[0]),
+        signature(&docs[1]),
+        signature(&docs[2]),
+    );
     assert_eq!(a.len(), 128);
     assert!(a.iter().all(|&v| v <= u64::from(u32::MAX)));
     assert_eq!(a, b, "house-style edits do not change the signature");
@@ -78,9 +86,24 @@ fn writes_one_line_per_document_with_parameters() {
 #[test]
 fn parameters_and_stdout() {
     let dir = corpus();
-    let args = ["sketch", "docs", "--out", "-", "--permutations", "64", "--shingle", "3", "--seed", "7"];
+    let args = [
+        "sketch",
+        "docs",
+        "--out",
+        "-",
+        "--permutations",
+        "64",
+        "--shingle",
+        "3",
+        "--seed",
+        "7",
+    ];
     let out = stemma(dir.path(), &args);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let docs = lines(&String::from_utf8_lossy(&out.stdout));
     assert_eq!(docs.len(), 4);
     assert_eq!(docs[0]["params"]["permutations"], 64);
@@ -97,6 +120,9 @@ fn nothing_to_read_is_an_error() {
     let dir = corpus();
     let out = stemma(dir.path(), &["sketch", "missing", "--out", "x.jsonl"]);
     assert_eq!(out.status.code(), Some(2));
-    let out = stemma(dir.path(), &["sketch", "docs", "--out", "x.jsonl", "--permutations", "0"]);
+    let out = stemma(
+        dir.path(),
+        &["sketch", "docs", "--out", "x.jsonl", "--permutations", "0"],
+    );
     assert_eq!(out.status.code(), Some(2));
 }

@@ -2,8 +2,8 @@
 
 mod analyze;
 mod demo;
-pub(crate) mod generate;
 pub(crate) mod eval;
+pub(crate) mod generate;
 pub(crate) mod sketch;
 
 use std::fs::File;
@@ -64,12 +64,13 @@ fn analyze_and_report(mut corpus: Corpus, args: &ReportArgs) -> anyhow::Result<O
         Some(path) if path.as_os_str() == "-" => {
             let stdout = io::stdout().lock();
             let mut w = BufWriter::new(stdout);
-            stemma_report::write_json(&report, &mut w).context("cannot write the report to stdout")?;
+            stemma_report::write_json(&report, &mut w)
+                .context("cannot write the report to stdout")?;
             w.flush().context("cannot write the report to stdout")?;
         }
         Some(path) => {
-            let file = File::create(path)
-                .with_context(|| format!("cannot create {}", path.display()))?;
+            let file =
+                File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
             let mut w = BufWriter::new(file);
             stemma_report::write_json(&report, &mut w)
                 .and_then(|()| w.flush())

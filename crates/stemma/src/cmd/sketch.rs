@@ -118,7 +118,8 @@ pub fn run(args: SketchArgs) -> anyhow::Result<Outcome> {
         bars.advance(batch.len() as u64);
     }
     bars.finish();
-    w.flush().with_context(|| format!("cannot write {target}"))?;
+    w.flush()
+        .with_context(|| format!("cannot write {target}"))?;
     if !args.quiet && !to_stdout {
         output::note(&format!(
             "wrote {target} ({} documents)",
@@ -137,7 +138,12 @@ fn params(c: &Config, token_seed: u64) -> String {
 }
 
 /// One document's JSON line, newline included.
-fn line(sketcher: &Sketcher, segment: &stemma_segment::Config, params: &str, doc: &Document) -> String {
+fn line(
+    sketcher: &Sketcher,
+    segment: &stemma_segment::Config,
+    params: &str,
+    doc: &Document,
+) -> String {
     let spans: Vec<stemma_core::Span> = doc.boilerplate.iter().map(|b| b.span).collect();
     let seg = stemma_segment::segment(&doc.text, &spans, segment);
     let sketch = sketcher.sketch(&doc.text, &seg);
