@@ -77,8 +77,10 @@ pub struct Evidence {
     /// of the containment of the smaller in the larger.
     pub containment: f32,
     /// Rare-term score in `0..=1`: the cosine of the two documents' top
-    /// terms weighted by idf, `Σ_shared idf² / (‖a‖ · ‖b‖)`. The story
-    /// stage reads it as a same-story signal.
+    /// terms, each weighted by `w` (idf, boosted for names; see
+    /// [`TermConfig::top`](crate::TermConfig::top)):
+    /// `Σ_shared w² / (‖a‖ · ‖b‖)`. The story stage reads it as a
+    /// same-story signal; it depends on the corpus (document frequencies).
     pub rare: f32,
     /// Top terms both documents hold.
     pub rare_terms: u32,

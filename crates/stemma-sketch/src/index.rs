@@ -58,7 +58,10 @@ impl Postings {
         }
         p.starts.push(p.docs.len() as u32);
         drop(entries);
-        let bits = (2 * p.keys.len()).max(2).next_power_of_two().trailing_zeros();
+        let bits = (2 * p.keys.len())
+            .max(2)
+            .next_power_of_two()
+            .trailing_zeros();
         p.shift = 64 - bits;
         p.slots = vec![0; 1 << bits];
         let mask = p.slots.len() - 1;

@@ -103,10 +103,12 @@ pub struct TermConfig {
     /// consistent sample), so that sketches stay bounded.
     pub per_document: usize,
     /// Terms per document entered into the index: the top ones by
-    /// `(1 + ln tf) · idf`, times `name_boost` for capitalised names.
+    /// `(1 + ln tf) · w` among those in 2 to `max_df` documents, where the
+    /// weight `w = ln(1 + N / df)`, times `name_boost` for names.
     pub top: usize,
-    /// Multiplier of a term's rank when it is written with a capital
-    /// letter inside a sentence somewhere in the document.
+    /// Multiplier of a term's weight (in ranking and scoring) when it is
+    /// written with a capital letter inside a sentence somewhere in the
+    /// document.
     pub name_boost: f32,
     /// Terms in more documents than this are left out.
     pub max_df: usize,
@@ -244,9 +246,9 @@ pub struct Sketch {
     pub terms: Vec<Term>,
 }
 
-/// A distinct content term of a document: a word that is not a stopword
-/// (stemmed when [`TermConfig::stem`]) or a number of two characters or
-/// more.
+/// A distinct content term of a document: a word of three letters or
+/// more that is not a stopword (stemmed when [`TermConfig::stem`]), or a
+/// number of two characters or more.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Term {
     /// The low 32 bits of `xxh3_64(term, seed = Config::seed ^
