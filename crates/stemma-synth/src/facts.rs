@@ -107,9 +107,8 @@ pub(crate) fn name_kind(lex: &Lexicon, toks: &[Tok], i: usize) -> NameKind {
         .filter(|c| c.is_alphabetic())
         .all(char::is_uppercase);
     if (2..=3).contains(&words.len()) && !all_caps {
-        let prev_role = i > 0
-            && toks[i - 1].kind == Kind::Word
-            && ROLE_WORDS.contains(&&*toks[i - 1].text);
+        let prev_role =
+            i > 0 && toks[i - 1].kind == Kind::Word && ROLE_WORDS.contains(&&*toks[i - 1].text);
         let next_said = toks
             .get(i + 1)
             .is_some_and(|t| t.is("said") || t.is("says") || t.is("told"));

@@ -1096,14 +1096,3 @@ fn tags(lex: &Lexicon, title: &Sent, body: &Body) -> Vec<String> {
     }
     out
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::text::parse_paras;
-
-    #[test]
-    fn parse_paras_used() {
-        // `parse_paras` is the parser behind articles and insertions.
-        assert_eq!(parse_paras(["One. Two."]).paras[0].sents.len(), 2);
-    }
-}

@@ -516,6 +516,21 @@ impl Lexicon {
             }
             for alt in &e.alts {
                 let lower = alt.to_lowercase();
+                // A reversed phrase that starts with a light verb or ends
+                // with a preposition (`come to` → `total`) would fire inside
+                // idioms (`come to an end`).
+                if let Some((first, _)) = lower.split_once(' ') {
+                    const LIGHT: &[&str] = &[
+                        "come", "go", "get", "make", "take", "put", "set", "turn", "bring", "give",
+                        "look", "keep", "run", "hold", "pull", "carry", "work", "be", "have", "do",
+                    ];
+                    const PREPOSITIONS: &[&str] = &[
+                        " to", " of", " for", " in", " on", " at", " with", " from", " by", " into",
+                    ];
+                    if LIGHT.contains(&first) || PREPOSITIONS.iter().any(|p| lower.ends_with(p)) {
+                        continue;
+                    }
+                }
                 if lower == *key
                     || entries
                         .get(&lower)
@@ -594,6 +609,14 @@ impl Lexicon {
     /// In the synonym table: a common word, not a name.
     pub fn is_common(&self, lower: &str) -> bool {
         self.entries.contains_key(lower)
+    }
+
+    /// Whether `word` is the base form of a verb in the table.
+    pub fn is_base_verb(&self, word: &str) -> bool {
+        self.entries.get(word).is_some_and(|es| {
+            es.iter()
+                .any(|e| e.pos == Pos::Verb && e.form == Form::Base)
+        })
     }
 
     /// Whether `word` is in one of the word sets.
@@ -705,7 +728,7 @@ fn doubles(w: &str) -> bool {
         && !is_vowel(cs[n - 3])
 }
 
-fn third_person(w: &str) -> String {
+pub(crate) fn third_person(w: &str) -> String {
     match w {
         "be" => return "is".to_owned(),
         "have" => return "has".to_owned(),

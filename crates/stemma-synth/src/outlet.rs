@@ -268,11 +268,9 @@ pub(crate) fn outlets(lex: &Lexicon, seed: u64, count: usize) -> Vec<Outlet> {
         seen.insert(slug.clone());
         let tag: String = name
             .trim_start_matches("The ")
-            .split(' ')
-            .next()
-            .unwrap_or("NEWS")
             .chars()
             .filter(char::is_ascii_alphanumeric)
+            .take(12)
             .collect::<String>()
             .to_uppercase();
         let style = if kind == OutletKind::Publisher {

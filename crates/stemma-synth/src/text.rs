@@ -224,7 +224,10 @@ pub(crate) fn decapitalize(t: &mut Tok) {
         t.text = lower_first(&t.text).into();
         return;
     }
-    if t.kind != Kind::Word || &*t.text == "I" || t.text.starts_with("I'") || t.text.starts_with("I’")
+    if t.kind != Kind::Word
+        || &*t.text == "I"
+        || t.text.starts_with("I'")
+        || t.text.starts_with("I’")
     {
         return;
     }

@@ -517,24 +517,30 @@ fn every_role_and_relation() {
 
 #[test]
 fn hard_rewrites_keep_few_five_grams() {
-    let (_, s) = run(&config(1, Size::Stories(80)));
-    assert!(s.easy.count > 10 && s.hard.count > 10, "{s:?}");
+    // Fresh articles only (nine stories: no recycling), over many seeds.
+    let (mut easy, mut hard) = ((0u64, 0.0, 0.0), (0u64, 0.0, 0.0));
+    for seed in 1..=12 {
+        let (_, s) = run(&config(seed, Size::Stories(9)));
+        assert_eq!(s.recycled_stories, 0);
+        for (acc, r) in [(&mut easy, s.easy), (&mut hard, s.hard)] {
+            acc.0 += r.count;
+            acc.1 += r.ngram5 * r.count as f64;
+            acc.2 += r.vocabulary * r.count as f64;
+        }
+    }
+    let mean = |a: (u64, f64, f64)| (a.1 / a.0 as f64, a.2 / a.0 as f64);
+    let ((easy5, easy_v), (hard5, hard_v)) = (mean(easy), mean(hard));
+    assert!(easy.0 > 30 && hard.0 > 30, "{easy:?} {hard:?}");
     assert!(
-        (0.35..=0.70).contains(&s.easy.ngram5),
-        "easy keeps {:.3} of 5-grams",
-        s.easy.ngram5
+        (0.35..=0.70).contains(&easy5),
+        "easy keeps {easy5:.3} of 5-grams"
     );
+    assert!(hard5 <= 0.06, "hard keeps {hard5:.3} of 5-grams");
     assert!(
-        s.hard.ngram5 <= 0.06,
-        "hard keeps {:.3} of 5-grams",
-        s.hard.ngram5
+        hard_v < easy_v - 0.2,
+        "vocabulary: easy {easy_v:.3}, hard {hard_v:.3}"
     );
-    assert!(s.hard.vocabulary < s.easy.vocabulary - 0.2, "{s:?}");
-    assert!(
-        s.hard.vocabulary <= 0.6,
-        "hard keeps {:.3} of the vocabulary",
-        s.hard.vocabulary
-    );
+    assert!(hard_v <= 0.6, "hard keeps {hard_v:.3} of the vocabulary");
 }
 
 #[test]
@@ -555,11 +561,28 @@ fn stories_share_no_text_the_truth_does_not_list() {
         })
         .collect();
     // Inserted paragraphs are left out: they are re-told across stories
-    // (see the DESIGN note) and their truth is the `inserted` record.
+    // (see the DESIGN note) and their truth is the `inserted` record. So
+    // are the generic framing sentences of rewrites, the same everywhere.
+    let framing: Vec<&str> = include_str!("../data/lists.txt")
+        .split("[framing]")
+        .nth(1)
+        .and_then(|s| s.split("\n[").next())
+        .unwrap_or("")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert!(framing.len() > 5);
     let bodies: Vec<(&DocumentTruth, String)> = corpus
         .docs
         .iter()
-        .map(|d| (d, corpus.body_without(d, true)))
+        .map(|d| {
+            let mut body = corpus.body_without(d, true);
+            for f in &framing {
+                body = body.replace(f, "");
+            }
+            (d, body)
+        })
         .collect();
     let (mut same, mut other) = (Vec::new(), Vec::new());
     for (i, (a, ta)) in bodies.iter().enumerate() {
