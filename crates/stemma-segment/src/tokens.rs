@@ -7,7 +7,10 @@ use crate::{Token, TokenKind};
 
 /// Soft hyphens and zero-width characters that HTML leaves inside words.
 fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
 }
 
 fn is_apostrophe(c: char) -> bool {
