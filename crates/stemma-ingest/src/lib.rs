@@ -19,7 +19,8 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 use stemma_core::{Diagnostic, Document, Reporter};
 
-pub use source::{Format, sniff};
+pub use source::{format_from_name, sniff};
+pub use stemma_core::Format;
 
 /// Limits and choices of the ingest stage.
 #[derive(Debug, Clone)]

@@ -5,42 +5,32 @@ use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use flate2::bufread::MultiGzDecoder;
-use stemma_core::{Diagnostic, Document};
+use stemma_core::{Diagnostic, Document, Format};
 
 use crate::decode::NotText;
 use crate::{Config, html, jsonl, text, warc};
 
-/// The input formats, as chosen by extension and checked by content.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Text,
-    Html,
-    Jsonl,
-    Warc,
+/// The format a file name announces, after any `.gz`.
+pub fn format_from_name(name: &str) -> Option<Format> {
+    let name = name.to_ascii_lowercase();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    let ext = name.rsplit_once('.').map(|(_, e)| e)?;
+    Some(match ext {
+        "txt" | "text" | "md" | "markdown" => Format::Text,
+        "html" | "htm" | "xhtml" | "shtml" => Format::Html,
+        "jsonl" | "ndjson" => Format::Jsonl,
+        "warc" | "arc" => Format::Warc,
+        _ => return None,
+    })
 }
 
-impl Format {
-    /// The format a file name announces, after any `.gz`.
-    pub fn from_name(name: &str) -> Option<Format> {
-        let name = name.to_ascii_lowercase();
-        let name = name.strip_suffix(".gz").unwrap_or(&name);
-        let ext = name.rsplit_once('.').map(|(_, e)| e)?;
-        Some(match ext {
-            "txt" | "text" | "md" | "markdown" => Format::Text,
-            "html" | "htm" | "xhtml" | "shtml" => Format::Html,
-            "jsonl" | "ndjson" => Format::Jsonl,
-            "warc" | "arc" => Format::Warc,
-            _ => return None,
-        })
-    }
-
-    fn label(self) -> &'static str {
-        match self {
-            Format::Text => "plain text",
-            Format::Html => "HTML",
-            Format::Jsonl => "JSON Lines",
-            Format::Warc => "WARC",
-        }
+/// A format as diagnostics name it.
+fn label(format: Format) -> &'static str {
+    match format {
+        Format::Text => "plain text",
+        Format::Html => "HTML",
+        Format::Jsonl => "JSON Lines",
+        Format::Warc => "WARC",
     }
 }
 
@@ -297,7 +287,7 @@ pub(crate) fn read_stream(
         out.error(source, NotText::Empty.message() + "; skipped");
         return out;
     }
-    let format = choose_format(Format::from_name(source), sniff(&head), source, &mut out);
+    let format = choose_format(format_from_name(source), sniff(&head), source, &mut out);
     match format {
         Format::Jsonl => jsonl::read(reader, source, id, config, gzip, &mut out),
         Format::Warc => read_warc(reader, source, id, config, &mut out),
@@ -363,9 +353,9 @@ fn choose_format(
                 source,
                 format!(
                     "content looks like {} despite the name suggesting {}; read as {}",
-                    s.label(),
-                    n.label(),
-                    s.label()
+                    label(s),
+                    label(n),
+                    label(s)
                 ),
             ));
             s
@@ -436,7 +426,7 @@ pub(crate) fn html_document(
     Some(Document {
         id: stemma_core::DocId::new(id),
         source: source.to_owned(),
-        format: stemma_core::Format::Html,
+        format: Format::Html,
         text: page.text,
         html: Some(page.html),
         meta,
@@ -493,7 +483,7 @@ fn read_warc(reader: impl BufRead, file: &str, file_id: &str, config: &Config, o
                     }
                 };
                 if let Some(d) = document.as_mut() {
-                    d.format = stemma_core::Format::Warc;
+                    d.format = Format::Warc;
                     if let Some(uri) = &doc.target_uri {
                         // A relative canonical link says less than the
                         // address the crawler fetched.
@@ -525,10 +515,10 @@ mod tests {
         assert_eq!(strip_extension("001_article.txt"), "001_article");
         assert_eq!(strip_extension("noext"), "noext");
         assert_eq!(strip_extension("dir.v2/noext"), "dir.v2/noext");
-        assert_eq!(Format::from_name("x/A.HTML.GZ"), Some(Format::Html));
-        assert_eq!(Format::from_name("x.ndjson"), Some(Format::Jsonl));
-        assert_eq!(Format::from_name("x.warc.gz"), Some(Format::Warc));
-        assert_eq!(Format::from_name("x.dat"), None);
+        assert_eq!(format_from_name("x/A.HTML.GZ"), Some(Format::Html));
+        assert_eq!(format_from_name("x.ndjson"), Some(Format::Jsonl));
+        assert_eq!(format_from_name("x.warc.gz"), Some(Format::Warc));
+        assert_eq!(format_from_name("x.dat"), None);
         assert_eq!(
             host_of("https://www.Example.com:8080/a?b"),
             Some("example.com".into())
