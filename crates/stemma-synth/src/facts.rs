@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use crate::lexicon::{Lexicon, Set};
 use crate::rng::Rng;
 use crate::text::{Body, Kind, Sent, Tok, split_possessive};
+use crate::time::{MONTHS, WEEKDAYS};
 
 /// The kind of a fact change, as the truth names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -407,29 +408,6 @@ pub(crate) fn swap_entities(lex: &Lexicon, title: &mut Sent, body: &mut Body, rn
                     }
                 }
                 Kind::Date => {
-                    const WEEKDAYS: [&str; 7] = [
-                        "Monday",
-                        "Tuesday",
-                        "Wednesday",
-                        "Thursday",
-                        "Friday",
-                        "Saturday",
-                        "Sunday",
-                    ];
-                    const MONTHS: [&str; 12] = [
-                        "January",
-                        "February",
-                        "March",
-                        "April",
-                        "May",
-                        "June",
-                        "July",
-                        "August",
-                        "September",
-                        "October",
-                        "November",
-                        "December",
-                    ];
                     let t = &mut s.toks[i];
                     if let Some(w) = WEEKDAYS.iter().position(|w| **w == *t.text) {
                         t.text = WEEKDAYS[(w + weekday_shift) % 7].to_owned().into();
