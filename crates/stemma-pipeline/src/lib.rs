@@ -1,7 +1,7 @@
 //! The analysis pipeline: documents in, [`Analysis`] out, no I/O.
 //!
 //! The stages run in the order of the brief's data flow. Built so far:
-//! segment (`stemma-segment`) → sketch and candidates (`stemma-sketch`) →
+//! boilerplate (`stemma-extract`) → segment (`stemma-segment`) → sketch and candidates (`stemma-sketch`) →
 //! align and relate (`stemma-align`), which fill [`Analysis::pairs`].
 //! Stories, provenance and findings come next; their parts of the analysis
 //! stay empty until then. Each stage is a map per document or per pair,
@@ -16,6 +16,7 @@ use stemma_segment::Segmented;
 /// Settings of every stage, plain data.
 #[derive(Debug, Clone, Default)]
 pub struct Config {
+    pub extract: stemma_extract::Config,
     pub segment: stemma_segment::Config,
     pub sketch: stemma_sketch::Config,
     pub align: stemma_align::Config,
@@ -39,8 +40,12 @@ pub fn analyze(
     reporter: &dyn Reporter,
 ) -> Result<Analysis, Error> {
     let sketcher = stemma_sketch::Sketcher::new(config.sketch.clone())?;
-    let documents: &[Document] = documents;
     let total = Some(documents.len() as u64);
+
+    reporter.start("finding boilerplate", None);
+    stemma_extract::extract(documents, &config.extract);
+    reporter.finish();
+    let documents: &[Document] = documents;
 
     reporter.start("segmenting", total);
     let segmented: Vec<Segmented> = documents
