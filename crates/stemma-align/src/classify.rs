@@ -31,8 +31,12 @@ pub struct Evidence {
     /// Share of `a`'s distinct facts (numbers, names) found nowhere in `b`.
     pub a_novel_facts: f64,
     pub b_novel_facts: f64,
-    /// Aligned tokens of the longest literal passage.
+    /// Aligned tokens of the longest literal passage in the same wording
+    /// (its own identity at least `same_wording_identity`): a paragraph
+    /// taken over, not a recycled one with its facts changed.
     pub longest_literal: usize,
+    /// Share of the literal passages' tokens aligned to identical tokens.
+    pub identity: f64,
 }
 
 /// Which side a directional relation (`excerpt`, `rewrite`) takes as the
@@ -56,13 +60,20 @@ pub(crate) fn classify(
     if a_body == 0 || b_body == 0 {
         return (None, None);
     }
+    // Same wording: literal passages of identical tokens. Paraphrase dense
+    // enough to align literally (an easy rewrite keeps half its 5-grams)
+    // shows as passages with a changed word every few tokens.
+    let same_wording = e.identity >= config.same_wording_identity;
     let dup = config.duplicate_coverage;
-    if e.a_literal >= dup && e.b_literal >= dup {
+    if same_wording && e.a_literal >= dup && e.b_literal >= dup {
         return (Some(Relation::Duplicate), None);
     }
     // One side contained in the other: the covered side is the excerpt.
     let exc = config.excerpt_coverage;
-    match (e.a_literal >= exc, e.b_literal >= exc) {
+    match (
+        same_wording && e.a_literal >= exc,
+        same_wording && e.b_literal >= exc,
+    ) {
         (true, true) if e.a_literal >= e.b_literal => {
             return (Some(Relation::Excerpt), Some(Side::A));
         }
@@ -70,15 +81,29 @@ pub(crate) fn classify(
         (true, false) => return (Some(Relation::Excerpt), Some(Side::A)),
         (false, false) => {}
     }
-    let rewrite = |derived_linked: f64, source_linked: f64, novel: f64| {
-        derived_linked >= config.rewrite_linked
-            && source_linked >= config.rewrite_source_linked
-            && novel <= config.rewrite_novel_facts
-    };
-    if e.links >= config.rewrite_min_links
+    // Paraphrase shows either as sentence links in the source's order, or,
+    // when dense enough to align literally, as literal passages that are
+    // not the same wording.
+    let linked_in_order = e.links >= config.rewrite_min_links
         && e.in_order >= config.rewrite_in_order
-        && e.a_literal.max(e.b_literal) <= config.rewrite_max_literal
-    {
+        && e.a_literal.max(e.b_literal) <= config.rewrite_max_literal;
+    let aligned_paraphrase =
+        !same_wording && e.a_literal.max(e.b_literal) > config.rewrite_max_literal;
+    // The derived side mostly linked, with few facts of its own; the other
+    // side linked over most of its sentences, or over a part of them (a
+    // rewrite of an excerpt, an excerpt of a rewrite) when the links keep
+    // the order strictly, and are more than a few or backed by some
+    // literal passage: an independent report of the same facts orders them
+    // its own way, and three short links in order happen by chance.
+    let rewrite = |derived_linked: f64, source_linked: f64, novel: f64| {
+        let strict_order = e.in_order >= config.rewrite_part_in_order
+            && (e.links >= config.rewrite_part_min_links
+                || e.a_literal.max(e.b_literal) >= config.rewrite_part_min_literal);
+        let source_ok = source_linked >= config.rewrite_source_linked
+            || source_linked >= config.rewrite_part_linked && (aligned_paraphrase || strict_order);
+        derived_linked >= config.rewrite_linked && source_ok && novel <= config.rewrite_novel_facts
+    };
+    if linked_in_order || aligned_paraphrase {
         let fits_a = rewrite(e.a_linked_sentences, e.b_linked_sentences, e.a_novel_facts);
         let fits_b = rewrite(e.b_linked_sentences, e.a_linked_sentences, e.b_novel_facts);
         match (fits_a, fits_b) {

@@ -142,6 +142,15 @@ pub struct ClassifyConfig {
     /// this (a rewrite follows its source sentence by sentence; a wire or
     /// independent report covers a selection).
     pub rewrite_source_linked: f64,
+    /// `rewrite` of a part: the other side's linked share may be as low as
+    /// this when the paraphrase aligned literally, or the links are in
+    /// order at least `rewrite_part_in_order` and either number at least
+    /// `rewrite_part_min_links` or come with literal coverage of at least
+    /// `rewrite_part_min_literal` on one side.
+    pub rewrite_part_linked: f64,
+    pub rewrite_part_in_order: f64,
+    pub rewrite_part_min_links: usize,
+    pub rewrite_part_min_literal: f64,
     /// `rewrite`: share of links in order at least this.
     pub rewrite_in_order: f64,
     /// `rewrite`: at least this many paraphrase links.
@@ -151,6 +160,10 @@ pub struct ClassifyConfig {
     pub rewrite_novel_facts: f64,
     /// `rewrite`: literal coverage of either side at most this.
     pub rewrite_max_literal: f64,
+    /// `duplicate`, `excerpt`: at least this share of the literal
+    /// passages' tokens identical (`Evidence::identity`); below it the
+    /// passages are paraphrase and the pair can only be a rewrite.
+    pub same_wording_identity: f64,
     /// `partial`: a literal passage of at least this many aligned tokens.
     pub partial_min_tokens: usize,
 }
@@ -158,10 +171,15 @@ pub struct ClassifyConfig {
 impl Default for ClassifyConfig {
     fn default() -> ClassifyConfig {
         ClassifyConfig {
+            same_wording_identity: 0.95,
             duplicate_coverage: 0.9,
             excerpt_coverage: 0.9,
             rewrite_linked: 0.6,
             rewrite_source_linked: 0.55,
+            rewrite_part_linked: 0.05,
+            rewrite_part_in_order: 0.9,
+            rewrite_part_min_links: 4,
+            rewrite_part_min_literal: 0.05,
             rewrite_in_order: 0.7,
             rewrite_min_links: 3,
             rewrite_novel_facts: 0.35,
@@ -325,10 +343,12 @@ pub fn align(a: &Profile<'_>, b: &Profile<'_>, stats: &TermStats, config: &Confi
             core,
         )
     };
+    let (linked_a, linked_b) =
+        literal_counterparts(&hits, &sentence_of_a, &sentence_of_b, &skip_a, &skip_b);
     let (a_literal, a_linked, a_linked_sentences, core_a) =
-        side(a, &tokens_a, &lit_a, &skip_a, true);
+        side(a, &tokens_a, &lit_a, &linked_a, true);
     let (b_literal, b_linked, b_linked_sentences, core_b) =
-        side(b, &tokens_b, &lit_b, &skip_b, false);
+        side(b, &tokens_b, &lit_b, &linked_b, false);
     let evidence = Evidence {
         a_literal,
         b_literal,
@@ -344,8 +364,15 @@ pub fn align(a: &Profile<'_>, b: &Profile<'_>, stats: &TermStats, config: &Confi
         links: links.len(),
         a_novel_facts: novel_facts(a, b),
         b_novel_facts: novel_facts(b, a),
-        longest_literal: hits.iter().map(|h| h.matched).max().unwrap_or(0),
+        longest_literal: hits
+            .iter()
+            .filter(|h| identity(std::slice::from_ref(h)) >= config.classify.same_wording_identity)
+            .map(|h| h.matched)
+            .max()
+            .unwrap_or(0),
+        identity: identity(&hits),
     };
+
     let (relation, derived) = classify::classify(&evidence, core_a, core_b, &config.classify);
     let body_a = sentence_chars(a, &everything_a, None);
     let body_b = sentence_chars(b, &everything_b, None);
@@ -364,6 +391,24 @@ pub fn align(a: &Profile<'_>, b: &Profile<'_>, stats: &TermStats, config: &Confi
         derived,
         sentence_links: links,
         evidence,
+    }
+}
+
+/// Share of the literal passages' tokens that are aligned identical
+/// tokens, on the shorter side of each passage (so an insertion, such as
+/// a sub-head or a dateline, costs nothing and a substitution costs one):
+/// near 1 for copies (house style is normalised away), lower for
+/// paraphrase dense enough to align.
+fn identity(hits: &[literal::Hit]) -> f64 {
+    let matched: usize = hits.iter().map(|h| h.matched).sum();
+    let span: usize = hits
+        .iter()
+        .map(|h| (h.a.1 - h.a.0).min(h.b.1 - h.b.0))
+        .sum();
+    if span == 0 {
+        0.0
+    } else {
+        matched as f64 / span as f64
     }
 }
 
@@ -514,6 +559,55 @@ fn literal_sentences(p: &Profile<'_>, tokens: &[bool], share: f64) -> Vec<bool> 
             n > 0 && covered as f64 >= share * n as f64
         })
         .collect()
+}
+
+/// Per sentence of each side: mostly covered literally (`skip_*`), or the
+/// counterpart of such a sentence on the other side: touched by a passage
+/// that mostly covers a sentence there. A paraphrase dense enough to align
+/// covers the source's sentences mostly but its own longer ones only in
+/// part; both ends of the passage are linked.
+fn literal_counterparts(
+    hits: &[literal::Hit],
+    sentence_of_a: &[usize],
+    sentence_of_b: &[usize],
+    skip_a: &[bool],
+    skip_b: &[bool],
+) -> (Vec<bool>, Vec<bool>) {
+    let mut linked_a = skip_a.to_vec();
+    let mut linked_b = skip_b.to_vec();
+    let sentences =
+        |of: &[usize], (start, end): (usize, usize)| -> std::ops::RangeInclusive<usize> {
+            let first = of.get(start).copied().unwrap_or(0);
+            let last = end
+                .checked_sub(1)
+                .and_then(|t| of.get(t))
+                .copied()
+                .unwrap_or(first);
+            first..=last
+        };
+    for hit in hits {
+        let (sa, sb) = (
+            sentences(sentence_of_a, hit.a),
+            sentences(sentence_of_b, hit.b),
+        );
+        let mark = |linked: &mut [bool], range: std::ops::RangeInclusive<usize>| {
+            for l in linked.get_mut(range).unwrap_or_default() {
+                *l = true;
+            }
+        };
+        if skip_a
+            .get(sa.clone())
+            .unwrap_or_default()
+            .iter()
+            .any(|&s| s)
+        {
+            mark(&mut linked_b, sb.clone());
+        }
+        if skip_b.get(sb).unwrap_or_default().iter().any(|&s| s) {
+            mark(&mut linked_a, sa);
+        }
+    }
+    (linked_a, linked_b)
 }
 
 /// Per sentence: covered literally (`literal`) or in a link.
