@@ -1,10 +1,11 @@
 //! The analysis pipeline: documents in, [`Analysis`] out, no I/O.
 //!
 //! The stages run in the order of the brief's data flow. Built so far:
-//! boilerplate (`stemma-extract`) → segment (`stemma-segment`) → sketch and candidates (`stemma-sketch`) →
-//! align and relate (`stemma-align`), which fill [`Analysis::pairs`].
-//! Stories, provenance and findings come next; their parts of the analysis
-//! stay empty until then. Each stage is a map per document or per pair,
+//! boilerplate (`stemma-extract`) → segment (`stemma-segment`) → sketch
+//! and candidates (`stemma-sketch`) → align and relate (`stemma-align`),
+//! which fill [`Analysis::pairs`] → stories and provenance
+//! (`stemma-stories`), which fill [`Analysis::stories`]. Claims and
+//! findings come next; [`Analysis::findings`] stays empty until then. Each stage is a map per document or per pair,
 //! run in parallel with rayon and collected in order, so the result does
 //! not depend on the thread count.
 
@@ -20,6 +21,7 @@ pub struct Config {
     pub segment: stemma_segment::Config,
     pub sketch: stemma_sketch::Config,
     pub align: stemma_align::Config,
+    pub stories: stemma_stories::Config,
 }
 
 /// Why the pipeline could not run.
@@ -82,7 +84,7 @@ pub fn analyze(
         .collect();
 
     reporter.start("aligning", Some(candidates.pairs.len() as u64));
-    let pairs: Vec<Pair> = candidates
+    let found: Vec<(Pair, Option<DocIdx>)> = candidates
         .pairs
         .par_iter()
         .filter_map(|c| {
@@ -90,20 +92,41 @@ pub fn analyze(
             let found = stemma_align::align(&profiles[a], &profiles[b], &stats, &config.align);
             reporter.advance(1);
             let relation = found.relation?;
-            Some(Pair {
-                a: DocIdx(c.a.0),
-                b: DocIdx(c.b.0),
-                relation,
-                a_covered: found.a_covered,
-                b_covered: found.b_covered,
-                passages: found.passages,
-            })
+            let derived = found.derived.map(|side| match side {
+                stemma_align::Side::A => c.a,
+                stemma_align::Side::B => c.b,
+            });
+            Some((
+                Pair {
+                    a: c.a,
+                    b: c.b,
+                    relation,
+                    a_covered: found.a_covered,
+                    b_covered: found.b_covered,
+                    passages: found.passages,
+                },
+                derived,
+            ))
         })
         .collect();
     reporter.finish();
 
+    reporter.start("stories and provenance", None);
+    let reuse: Vec<stemma_stories::Reuse<'_>> = found
+        .iter()
+        .map(|(pair, derived)| stemma_stories::Reuse {
+            pair,
+            derived: *derived,
+        })
+        .collect();
+    let stories = stemma_stories::stories(documents, &reuse, &config.stories);
+    drop(reuse);
+    reporter.finish();
+    let pairs = found.into_iter().map(|(pair, _)| pair).collect();
+
     Ok(Analysis {
         pairs,
+        stories,
         ..Analysis::default()
     })
 }
