@@ -20,6 +20,8 @@ pub(crate) fn header(line: &str, words: usize) -> Option<Kind> {
         Some(Kind::Byline)
     } else if meta_line(&lower, line, words) {
         Some(Kind::Header)
+    } else if attribution(&lower, words) {
+        Some(Kind::Other)
     } else {
         None
     }
@@ -187,12 +189,8 @@ pub(crate) fn source_tag(line: &str) -> Option<usize> {
                     || w.contains('/')
                     || w.chars().next().is_some_and(char::is_uppercase)
             });
-            (first_upper
-                && shaped
-                && (head.contains('(')
-                    || head.contains('/')
-                    || words.iter().all(|w| is_upper_word(w))))
-            .then(|| {
+            // A bare dateline (`CARROWMERE — `) is the article's own.
+            (first_upper && shaped && (head.contains('(') || head.contains('/'))).then(|| {
                 let n = head.len();
                 n + separator_len(&line[n..]).unwrap_or(0)
             })

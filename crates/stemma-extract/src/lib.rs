@@ -17,6 +17,7 @@
 
 mod corpus;
 mod cues;
+mod dateline;
 mod lines;
 #[cfg(test)]
 mod tests;
@@ -69,7 +70,9 @@ impl Default for Config {
 
 /// Finds boilerplate in every document and adds it to
 /// `Document::boilerplate` (spans already there, from HTML extraction, are
-/// kept and their lines left alone). Spans end up sorted, disjoint.
+/// kept and their lines left alone). Spans end up sorted, disjoint. A
+/// document with no publication date gets the day its header or byline
+/// states, if any.
 pub fn extract(documents: &mut [Document], config: &Config) {
     let lines: Vec<Vec<Line>> = documents
         .par_iter()
@@ -85,6 +88,12 @@ pub fn extract(documents: &mut [Document], config: &Config) {
     };
     documents.par_iter_mut().zip(lines).for_each(|(d, lines)| {
         let found = mark(&d.text, &lines, &learnt, config.cues);
+        if d.meta.published.is_none() {
+            d.meta.published = found
+                .iter()
+                .filter(|b| matches!(b.kind, BoilerplateKind::Header | BoilerplateKind::Byline))
+                .find_map(|b| dateline::dateline(&d.text[b.span.start..b.span.end]));
+        }
         if !found.is_empty() {
             d.boilerplate.extend(found);
             d.boilerplate.sort();

@@ -11,9 +11,11 @@ pub(crate) struct DocSignals {
     /// Seconds since the epoch and the precision of that figure in
     /// seconds (a bare day: 86,400).
     pub time: Option<(i64, i64)>,
-    /// The outlet as a slug (`the-fallowdale-gazette`): the metadata's
-    /// outlet, else the directory part of the id.
-    pub outlet: Option<String>,
+    /// The outlet's names as slugs (`the-fallowdale-gazette`): the
+    /// metadata's outlet, else the directory part of the id, and the name
+    /// the page gives itself in its header (`TrendPulse Daily » News`,
+    /// `NewsHive24 | Local News | …`).
+    pub outlets: Vec<String>,
     /// The outlet's display name, for evidence.
     pub outlet_name: Option<String>,
     /// Boilerplate that can attribute (source tags, attribution and
@@ -45,7 +47,11 @@ fn doc_signals(d: &Document) -> DocSignals {
             .rsplit_once('/')
             .map(|(dir, _)| dir.to_owned())
     });
-    let outlet = outlet_name.as_deref().map(slug).filter(|s| s.len() >= 4);
+    let mut outlets: Vec<String> = outlet_name.as_deref().map(slug).into_iter().collect();
+    outlets.extend(self_names(d).map(|n| slug(&n)));
+    outlets.retain(|s| s.len() >= 4);
+    outlets.dedup();
+    let outlet_name = outlet_name.or_else(|| self_names(d).next());
     let attributions = d
         .boilerplate
         .iter()
@@ -60,10 +66,40 @@ fn doc_signals(d: &Document) -> DocSignals {
         .collect();
     DocSignals {
         time,
-        outlet,
+        outlets,
         outlet_name,
         attributions,
     }
+}
+
+/// The name a page gives itself: the first field of its breadcrumb or
+/// meta line, when it looks like a name (one to four words, capitalised,
+/// not a generic section such as `Home`).
+fn self_names(d: &Document) -> impl Iterator<Item = String> + '_ {
+    d.boilerplate
+        .iter()
+        .filter(|b| {
+            matches!(
+                b.kind,
+                BoilerplateKind::Header | BoilerplateKind::Navigation
+            )
+        })
+        .filter_map(|b| d.text.get(b.span.start..b.span.end))
+        .filter_map(|line| {
+            let first = line
+                .split(['|', '·', '•', '»', '›', '>', '/', '—'])
+                .next()?
+                .trim();
+            let words = first.split_whitespace().count();
+            let generic = ["home", "news", "latest", "top stories", "posted"]
+                .iter()
+                .any(|g| first.to_lowercase().starts_with(g));
+            let named = first.chars().next().is_some_and(char::is_uppercase)
+                && !first.starts_with('(')
+                && !first.chars().any(|c| c.is_ascii_digit() && first.len() < 4);
+            ((1..=4).contains(&words) && named && !generic && first.len() < line.trim().len())
+                .then(|| first.to_owned())
+        })
 }
 
 /// Lower-case alphanumeric runs joined by `-`.
@@ -84,14 +120,16 @@ pub(crate) fn slug(s: &str) -> String {
 impl DocSignals {
     /// The attribution line of `self` that names `other`'s outlet.
     pub(crate) fn names(&self, other: &DocSignals) -> Option<&str> {
-        let theirs = other.outlet.as_deref()?;
-        if self.outlet.as_deref() == Some(theirs) {
-            return None;
-        }
-        self.attributions
+        other
+            .outlets
             .iter()
-            .find(|(s, _)| contains_words(s, theirs))
-            .map(|(_, t)| t.as_str())
+            .filter(|theirs| !self.outlets.contains(theirs))
+            .find_map(|theirs| {
+                self.attributions
+                    .iter()
+                    .find(|(s, _)| contains_words(s, theirs))
+                    .map(|(_, t)| t.as_str())
+            })
     }
 }
 
