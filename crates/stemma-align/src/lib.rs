@@ -30,6 +30,7 @@
 
 mod classify;
 mod literal;
+mod prepared;
 mod profile;
 mod sentence;
 mod stopwords;
@@ -38,6 +39,7 @@ mod wrapper;
 use stemma_core::{Passage, PassageKind, Relation, Span};
 
 pub use classify::{Evidence, Side};
+pub use prepared::Prepared;
 pub use profile::{Class, Profile, Term, TermStats};
 pub use sentence::{Link, paraphrase, sentence_similarity, text_similarity};
 
@@ -194,11 +196,31 @@ pub struct Alignment {
 }
 
 /// Aligns documents `a` and `b` and classifies their relation.
+///
+/// The same as [`align_prepared`] on the two profiles prepared with
+/// [`Prepared::new`]; a corpus prepares each document once instead.
 pub fn align(a: &Profile<'_>, b: &Profile<'_>, stats: &TermStats, config: &Config) -> Alignment {
+    align_prepared(
+        &Prepared::new(a, stats, &config.sentence),
+        &Prepared::new(b, stats, &config.sentence),
+        stats,
+        config,
+    )
+}
+
+/// Aligns two prepared documents and classifies their relation. Both must
+/// have been prepared with `stats` and `config.sentence`.
+pub fn align_prepared(
+    pa: &Prepared<'_, '_>,
+    pb: &Prepared<'_, '_>,
+    stats: &TermStats,
+    config: &Config,
+) -> Alignment {
+    debug_assert!(pa.sentence_config == config.sentence && pb.sentence_config == config.sentence);
+    let (a, b) = (pa.p, pb.p);
     let mut hits = literal::align(&a.hashes, &b.hashes, &config.literal);
-    let (sentence_of_a, sentence_of_b) = (sentence_of(a), sentence_of(b));
     for hit in &mut hits {
-        trim_dangling(hit, a, b, &sentence_of_a, &sentence_of_b);
+        trim_dangling(hit, a, b);
     }
     let mut passages: Vec<Passage> = Vec::new();
     let mut lit_a: Vec<Span> = Vec::new();
@@ -236,7 +258,8 @@ pub fn align(a: &Profile<'_>, b: &Profile<'_>, stats: &TermStats, config: &Confi
     let skip_b = literal_sentences(b, &tokens_b, share);
     // Wrapper lines (headings, bylines, teasers, disclaimers) are never
     // paraphrase evidence: headline to headline is always "in order".
-    let no_link = |p: &Profile<'_>, tokens: &[bool], skip: &[bool]| -> Vec<bool> {
+    let no_link = |pp: &Prepared<'_, '_>, tokens: &[bool], skip: &[bool]| -> Vec<bool> {
+        let p = pp.p;
         let touched: Vec<bool> = p
             .seg
             .sentences
@@ -249,14 +272,14 @@ pub fn align(a: &Profile<'_>, b: &Profile<'_>, stats: &TermStats, config: &Confi
                     .any(|&t| t)
             })
             .collect();
-        let wrapper = wrapper::wrapper_sentences(p, &touched);
+        let wrapper = wrapper::wrapper_sentences(p, &pp.paragraphs, &touched);
         skip.iter().zip(&wrapper).map(|(&s, &w)| s || w).collect()
     };
     let set = sentence::link(
-        a,
-        b,
-        &no_link(a, &tokens_a, &skip_a),
-        &no_link(b, &tokens_b, &skip_b),
+        pa,
+        pb,
+        &no_link(pa, &tokens_a, &skip_a),
+        &no_link(pb, &tokens_b, &skip_b),
         stats,
         &config.sentence,
     );
@@ -284,51 +307,53 @@ pub fn align(a: &Profile<'_>, b: &Profile<'_>, stats: &TermStats, config: &Confi
     let all_b: Vec<Span> = lit_b.iter().chain(&para_b).copied().collect();
     let everything_a = vec![false; a.seg.sentences.len()];
     let everything_b = vec![false; b.seg.sentences.len()];
-    let side = |p: &Profile<'_>, tokens: &[bool], literal: &[Span], skip: &[bool], is_a: bool| {
-        let linked = linked_sentences(p, skip, &links, is_a);
-        let touched: Vec<bool> = p
-            .seg
-            .sentences
-            .iter()
-            .zip(&linked)
-            .map(|(s, &l)| {
-                l || tokens
-                    .get(s.tokens.clone())
-                    .unwrap_or_default()
-                    .iter()
-                    .any(|&t| t)
-            })
-            .collect();
-        let wrapper = wrapper::wrapper_sentences(p, &touched);
-        let core = sentence_chars(p, &wrapper, None);
-        let ratio = |x: usize| {
-            if core == 0 {
-                0.0
-            } else {
-                x as f64 / core as f64
-            }
+    let side =
+        |pp: &Prepared<'_, '_>, tokens: &[bool], literal: &[Span], skip: &[bool], is_a: bool| {
+            let p = pp.p;
+            let linked = linked_sentences(p, skip, &links, is_a);
+            let touched: Vec<bool> = p
+                .seg
+                .sentences
+                .iter()
+                .zip(&linked)
+                .map(|(s, &l)| {
+                    l || tokens
+                        .get(s.tokens.clone())
+                        .unwrap_or_default()
+                        .iter()
+                        .any(|&t| t)
+                })
+                .collect();
+            let wrapper = wrapper::wrapper_sentences(p, &pp.paragraphs, &touched);
+            let core = sentence_chars(pp, &wrapper, None);
+            let ratio = |x: usize| {
+                if core == 0 {
+                    0.0
+                } else {
+                    x as f64 / core as f64
+                }
+            };
+            let core_sentences = wrapper.iter().filter(|&&w| !w).count();
+            let linked_sentences = linked
+                .iter()
+                .zip(&wrapper)
+                .filter(|&(&l, &w)| l && !w)
+                .count();
+            (
+                ratio(covered_chars(p, literal, &wrapper)),
+                ratio(sentence_chars(pp, &wrapper, Some(&linked))),
+                if core_sentences == 0 {
+                    0.0
+                } else {
+                    linked_sentences as f64 / core_sentences as f64
+                },
+                core,
+            )
         };
-        let core_sentences = wrapper.iter().filter(|&&w| !w).count();
-        let linked_sentences = linked
-            .iter()
-            .zip(&wrapper)
-            .filter(|&(&l, &w)| l && !w)
-            .count();
-        (
-            ratio(covered_chars(p, literal, &wrapper)),
-            ratio(sentence_chars(p, &wrapper, Some(&linked))),
-            if core_sentences == 0 {
-                0.0
-            } else {
-                linked_sentences as f64 / core_sentences as f64
-            },
-            core,
-        )
-    };
     let (a_literal, a_linked, a_linked_sentences, core_a) =
-        side(a, &tokens_a, &lit_a, &skip_a, true);
+        side(pa, &tokens_a, &lit_a, &skip_a, true);
     let (b_literal, b_linked, b_linked_sentences, core_b) =
-        side(b, &tokens_b, &lit_b, &skip_b, false);
+        side(pb, &tokens_b, &lit_b, &skip_b, false);
     let evidence = Evidence {
         a_literal,
         b_literal,
@@ -342,13 +367,13 @@ pub fn align(a: &Profile<'_>, b: &Profile<'_>, stats: &TermStats, config: &Confi
             set.mutual_in_order as f64 / set.mutual as f64
         },
         links: links.len(),
-        a_novel_facts: novel_facts(a, b),
-        b_novel_facts: novel_facts(b, a),
+        a_novel_facts: novel_facts(pa, pb),
+        b_novel_facts: novel_facts(pb, pa),
         longest_literal: hits.iter().map(|h| h.matched).max().unwrap_or(0),
     };
     let (relation, derived) = classify::classify(&evidence, core_a, core_b, &config.classify);
-    let body_a = sentence_chars(a, &everything_a, None);
-    let body_b = sentence_chars(b, &everything_b, None);
+    let body_a = sentence_chars(pa, &everything_a, None);
+    let body_b = sentence_chars(pb, &everything_b, None);
     let ratio = |x: usize, body: usize| {
         if body == 0 {
             0.0
@@ -367,36 +392,20 @@ pub fn align(a: &Profile<'_>, b: &Profile<'_>, stats: &TermStats, config: &Confi
     }
 }
 
-/// The sentence of each token.
-fn sentence_of(p: &Profile<'_>) -> Vec<usize> {
-    let mut out = vec![0; p.seg.tokens.len()];
-    for (i, s) in p.seg.sentences.iter().enumerate() {
-        for t in s.tokens.clone() {
-            if let Some(o) = out.get_mut(t) {
-                *o = i;
-            }
-        }
-    }
-    out
+/// The sentence holding token `t` (sentences' token ranges tile the
+/// tokens in order).
+fn sentence_of<'a>(p: &Profile<'a>, t: usize) -> Option<&'a stemma_segment::Sentence> {
+    let s = &p.seg.sentences;
+    s.get(s.partition_point(|x| x.tokens.end <= t))
 }
 
 /// Drops a passage's dangling ends: one or two tokens reaching into a
 /// sentence that the passage otherwise leaves alone (`… the trip. The`),
 /// when those tokens are identical on both sides.
-fn trim_dangling(
-    hit: &mut literal::Hit,
-    a: &Profile<'_>,
-    b: &Profile<'_>,
-    sentence_of_a: &[usize],
-    sentence_of_b: &[usize],
-) {
+fn trim_dangling(hit: &mut literal::Hit, a: &Profile<'_>, b: &Profile<'_>) {
     const DANGLING: usize = 2;
-    let tail = |p: &Profile<'_>, of: &[usize], (start, end): (usize, usize)| -> usize {
-        let Some(s) = end
-            .checked_sub(1)
-            .and_then(|t| of.get(t))
-            .and_then(|&s| p.seg.sentences.get(s))
-        else {
+    let tail = |p: &Profile<'_>, (start, end): (usize, usize)| -> usize {
+        let Some(s) = end.checked_sub(1).and_then(|t| sentence_of(p, t)) else {
             return 0;
         };
         let (ss, se) = (s.tokens.start, s.tokens.end);
@@ -406,8 +415,8 @@ fn trim_dangling(
             0
         }
     };
-    let head = |p: &Profile<'_>, of: &[usize], (start, end): (usize, usize)| -> usize {
-        let Some(s) = of.get(start).and_then(|&s| p.seg.sentences.get(s)) else {
+    let head = |p: &Profile<'_>, (start, end): (usize, usize)| -> usize {
+        let Some(s) = sentence_of(p, start) else {
             return 0;
         };
         let (ss, se) = (s.tokens.start, s.tokens.end);
@@ -417,7 +426,7 @@ fn trim_dangling(
             0
         }
     };
-    let k = tail(a, sentence_of_a, hit.a).max(tail(b, sentence_of_b, hit.b));
+    let k = tail(a, hit.a).max(tail(b, hit.b));
     if k > 0
         && hit.matched > k
         && a.hashes.get(hit.a.1 - k..hit.a.1) == b.hashes.get(hit.b.1.saturating_sub(k)..hit.b.1)
@@ -426,7 +435,7 @@ fn trim_dangling(
         hit.b.1 -= k;
         hit.matched -= k;
     }
-    let k = head(a, sentence_of_a, hit.a).max(head(b, sentence_of_b, hit.b));
+    let k = head(a, hit.a).max(head(b, hit.b));
     if k > 0
         && hit.matched > k
         && a.hashes.get(hit.a.0..hit.a.0 + k) == b.hashes.get(hit.b.0..hit.b.0 + k)
@@ -456,14 +465,13 @@ fn chars(p: &Profile<'_>, span: Span) -> usize {
 }
 
 /// Characters of the sentences not `excluded` (and, if given, `selected`).
-fn sentence_chars(p: &Profile<'_>, excluded: &[bool], selected: Option<&[bool]>) -> usize {
-    p.seg
-        .sentences
+fn sentence_chars(p: &Prepared<'_, '_>, excluded: &[bool], selected: Option<&[bool]>) -> usize {
+    p.sentence_chars
         .iter()
         .enumerate()
         .filter(|(i, _)| !excluded.get(*i).copied().unwrap_or(false))
         .filter(|(i, _)| selected.is_none_or(|sel| sel.get(*i).copied().unwrap_or(false)))
-        .map(|(_, s)| chars(p, s.span))
+        .map(|(_, &c)| c)
         .sum()
 }
 
@@ -532,29 +540,15 @@ fn linked_sentences(p: &Profile<'_>, literal: &[bool], links: &[Link], side_a: b
 }
 
 /// Share of `x`'s distinct facts (numbers, names) that `y` lacks.
-fn novel_facts(x: &Profile<'_>, y: &Profile<'_>) -> f64 {
-    let facts = |p: &Profile<'_>| {
-        let mut f: Vec<u64> = p
-            .terms
-            .iter()
-            .filter(|t| t.class.is_fact())
-            .map(|t| t.id)
-            .collect();
-        f.sort_unstable();
-        f.dedup();
-        f
-    };
-    let fx = facts(x);
+fn novel_facts(x: &Prepared<'_, '_>, y: &Prepared<'_, '_>) -> f64 {
+    let fx = &x.facts;
     if fx.is_empty() {
         return 0.0;
     }
     // Against all of y's terms: a name in x may be a plain word in y.
-    let mut all_y: Vec<u64> = y.terms.iter().map(|t| t.id).collect();
-    all_y.sort_unstable();
-    all_y.dedup();
     let novel = fx
         .iter()
-        .filter(|f| all_y.binary_search(f).is_err())
+        .filter(|f| y.ids.binary_search(f).is_err())
         .count();
     novel as f64 / fx.len() as f64
 }

@@ -125,6 +125,29 @@ impl TermStats {
         }
     }
 
+    /// The same statistics as [`TermStats::build`] over the profiles'
+    /// segmentations, read from the profiles' terms instead of stemming
+    /// every word again.
+    pub fn from_profiles(profiles: &[&Profile<'_>]) -> TermStats {
+        let mut df: HashMap<u64, u32> = HashMap::new();
+        let mut seen: Vec<u64> = Vec::new();
+        for p in profiles {
+            seen.clear();
+            seen.extend(p.stats_ids());
+            seen.sort_unstable();
+            seen.dedup();
+            for &id in &seen {
+                *df.entry(id).or_insert(0) += 1;
+            }
+        }
+        let mut df: Vec<(u64, u32)> = df.into_iter().collect();
+        df.sort_unstable();
+        TermStats {
+            documents: profiles.len() as u64,
+            df,
+        }
+    }
+
     /// The statistics of both corpora together.
     pub fn merge(&self, other: &TermStats) -> TermStats {
         let mut df = Vec::with_capacity(self.df.len() + other.df.len());
@@ -301,6 +324,21 @@ impl<'a> Profile<'a> {
             terms,
             hashes: seg.tokens.iter().map(|t| t.hash).collect(),
         }
+    }
+
+    /// The id [`Terms::id`] gives each token (what [`TermStats`] counts):
+    /// the profile's term id, except for stopwords that the profile took
+    /// as names (acronyms such as `US`), which count under their own form.
+    fn stats_ids(&self) -> impl Iterator<Item = u64> + '_ {
+        self.seg.tokens.iter().zip(&self.terms).map(|(t, term)| {
+            if t.kind == TokenKind::Word && term.class != Class::Stop {
+                let norm = self.seg.norm(t);
+                if is_stopword(norm) {
+                    return term_hash(norm);
+                }
+            }
+            term.id
+        })
     }
 
     /// The segmentation this profile was built from.

@@ -22,6 +22,7 @@
 use std::ops::Range;
 
 use crate::SentenceConfig;
+use crate::prepared::Prepared;
 use crate::profile::{Class, Profile, TermStats};
 
 /// A link between sentences `a` of one document and sentences `b` of the
@@ -238,42 +239,84 @@ pub(crate) struct Links {
     pub mutual_in_order: usize,
 }
 
+/// The per-document part of sentence linking: the bag of each sentence
+/// and the inverted index of their content terms.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct SentenceIndex {
+    /// The bag of each sentence on its own.
+    bags: Vec<Bag>,
+    /// `(term, sentence, weight)` of every sentence's content items,
+    /// sorted by term, then sentence.
+    postings: Vec<(u64, usize, f64)>,
+}
+
+impl SentenceIndex {
+    pub(crate) fn new(
+        p: &Profile<'_>,
+        stats: &TermStats,
+        config: &SentenceConfig,
+    ) -> SentenceIndex {
+        let bags: Vec<Bag> = (0..p.seg.sentences.len())
+            .map(|i| sentences_bag(p, i..i + 1, stats, config))
+            .collect();
+        let mut postings: Vec<(u64, usize, f64)> = Vec::new();
+        for (j, bag) in bags.iter().enumerate() {
+            postings.extend(bag.content.iter().map(|&(id, w)| (id, j, w)));
+        }
+        postings.sort_by(|x, y| x.0.cmp(&y.0).then(x.1.cmp(&y.1)));
+        SentenceIndex { bags, postings }
+    }
+}
+
+/// The bags of sentences `i` and `i + 1` of one side, made when a merge
+/// first asks for them (most pairs never do).
+struct PairBags<'x, 'p, 'a> {
+    side: &'x Prepared<'p, 'a>,
+    bags: Vec<Option<Bag>>,
+}
+
+impl PairBags<'_, '_, '_> {
+    fn fill(&mut self, i: usize, stats: &TermStats, config: &SentenceConfig) {
+        if let Some(slot) = self.bags.get_mut(i)
+            && slot.is_none()
+        {
+            *slot = Some(sentences_bag(self.side.p, i..i + 2, stats, config));
+        }
+    }
+
+    fn get(&self, i: usize) -> Option<&Bag> {
+        self.bags.get(i).and_then(Option::as_ref)
+    }
+}
+
 /// Sentence links between `a` and `b`. Sentences flagged in
 /// `skip_a`/`skip_b` (covered by literal passages) take no part.
 pub(crate) fn link(
-    a: &Profile<'_>,
-    b: &Profile<'_>,
+    a: &Prepared<'_, '_>,
+    b: &Prepared<'_, '_>,
     skip_a: &[bool],
     skip_b: &[bool],
     stats: &TermStats,
     config: &SentenceConfig,
 ) -> Links {
-    let na = a.seg.sentences.len();
-    let nb = b.seg.sentences.len();
+    let na = a.p.seg.sentences.len();
+    let nb = b.p.seg.sentences.len();
     let skipped = |skip: &[bool], i: usize| skip.get(i).copied().unwrap_or(false);
-    let bags_a: Vec<Bag> = (0..na)
-        .map(|i| sentences_bag(a, i..i + 1, stats, config))
-        .collect();
-    let bags_b: Vec<Bag> = (0..nb)
-        .map(|j| sentences_bag(b, j..j + 1, stats, config))
-        .collect();
+    let bags_a: &[Bag] = &a.index.bags;
+    let bags_b: &[Bag] = &b.index.bags;
     // Bags of sentences i and i + 1, for 2–1 and 1–2 links.
-    let pairs_a: Vec<Bag> = (0..na.saturating_sub(1))
-        .map(|i| sentences_bag(a, i..i + 2, stats, config))
-        .collect();
-    let pairs_b: Vec<Bag> = (0..nb.saturating_sub(1))
-        .map(|j| sentences_bag(b, j..j + 2, stats, config))
-        .collect();
+    let mut pairs_a = PairBags {
+        side: a,
+        bags: vec![None; na.saturating_sub(1)],
+    };
+    let mut pairs_b = PairBags {
+        side: b,
+        bags: vec![None; nb.saturating_sub(1)],
+    };
 
     // Inverted index of b's content terms: (term, sentence), sorted.
     // Sentences sharing only stopwords are never candidates.
-    let mut postings: Vec<(u64, usize, f64)> = Vec::new();
-    for (j, bag) in bags_b.iter().enumerate() {
-        if !skipped(skip_b, j) {
-            postings.extend(bag.content.iter().map(|&(id, w)| (id, j, w)));
-        }
-    }
-    postings.sort_by(|x, y| x.0.cmp(&y.0).then(x.1.cmp(&y.1)));
+    let postings = &b.index.postings;
 
     let floor = config.in_order_threshold.min(config.paraphrase_threshold);
     let mut singles: Vec<Candidate> = Vec::new();
@@ -286,6 +329,9 @@ pub(crate) fn link(
         for &(id, w) in &bag.content {
             let lo = postings.partition_point(|p| p.0 < id);
             for &(_, j, wb) in postings[lo..].iter().take_while(|p| p.0 == id) {
+                if skipped(skip_b, j) {
+                    continue;
+                }
                 if acc[j] == 0.0 {
                     touched.push(j);
                 }
@@ -318,19 +364,6 @@ pub(crate) fn link(
 
     // 1–2 and 2–1 merges around each single.
     let mut merged: Vec<Candidate> = Vec::new();
-    let merged_bag = |ra: &Range<usize>, rb: &Range<usize>| -> Option<(&Bag, &Bag)> {
-        let x = if ra.len() == 2 {
-            pairs_a.get(ra.start)?
-        } else {
-            bags_a.get(ra.start)?
-        };
-        let y = if rb.len() == 2 {
-            pairs_b.get(rb.start)?
-        } else {
-            bags_b.get(rb.start)?
-        };
-        Some((x, y))
-    };
     let single_scores: std::collections::BTreeMap<(usize, usize), f64> = singles
         .iter()
         .map(|c| ((c.a.start, c.b.start), c.score))
@@ -355,7 +388,23 @@ pub(crate) fn link(
             options.push((i..i + 1, j - 1..j + 1));
         }
         for (ra, rb) in options {
-            let Some((x, y)) = merged_bag(&ra, &rb) else {
+            if ra.len() == 2 {
+                pairs_a.fill(ra.start, stats, config);
+            }
+            if rb.len() == 2 {
+                pairs_b.fill(rb.start, stats, config);
+            }
+            let x = if ra.len() == 2 {
+                pairs_a.get(ra.start)
+            } else {
+                bags_a.get(ra.start)
+            };
+            let y = if rb.len() == 2 {
+                pairs_b.get(rb.start)
+            } else {
+                bags_b.get(rb.start)
+            };
+            let (Some(x), Some(y)) = (x, y) else {
                 continue;
             };
             let score = dice(x, y, config);
