@@ -203,19 +203,13 @@ pub fn align(a: &Profile<'_>, b: &Profile<'_>, stats: &TermStats, config: &Confi
     align_prepared(
         &Prepared::new(a, stats, &config.sentence),
         &Prepared::new(b, stats, &config.sentence),
-        stats,
         config,
     )
 }
 
 /// Aligns two prepared documents and classifies their relation. Both must
-/// have been prepared with `stats` and `config.sentence`.
-pub fn align_prepared(
-    pa: &Prepared<'_, '_>,
-    pb: &Prepared<'_, '_>,
-    stats: &TermStats,
-    config: &Config,
-) -> Alignment {
+/// have been prepared with the same statistics and `config.sentence`.
+pub fn align_prepared(pa: &Prepared<'_, '_>, pb: &Prepared<'_, '_>, config: &Config) -> Alignment {
     debug_assert!(pa.sentence_config == config.sentence && pb.sentence_config == config.sentence);
     let (a, b) = (pa.p, pb.p);
     let mut hits = literal::align(&a.hashes, &b.hashes, &config.literal);
@@ -280,7 +274,6 @@ pub fn align_prepared(
         pb,
         &no_link(pa, &tokens_a, &skip_a),
         &no_link(pb, &tokens_b, &skip_b),
-        stats,
         &config.sentence,
     );
     let links = set.links;

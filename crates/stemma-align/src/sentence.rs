@@ -88,23 +88,74 @@ pub(crate) fn bag(
             })
         })
         .collect();
+    // Stable: of equal ids with equal weights, the first in text order.
     items.sort_by(|x, y| x.0.cmp(&y.0).then(y.2.total_cmp(&x.2)));
     items.dedup_by_key(|x| x.0);
-    let total = items.iter().map(|x| x.2).sum();
-    let stop_total = items.iter().filter(|x| x.3).map(|x| x.2).sum();
-    let content = items.iter().filter(|x| !x.3).map(|x| (x.0, x.2)).collect();
-    let mut loose: Vec<(u64, u64, f64)> = items
-        .iter()
-        .filter(|x| x.1 != 0)
-        .map(|x| (x.1, x.0, x.2))
-        .collect();
-    loose.sort_by(|p, q| p.0.cmp(&q.0).then(q.2.total_cmp(&p.2)).then(p.1.cmp(&q.1)));
-    Bag {
-        items: items.into_iter().map(|x| (x.0, x.1, x.2)).collect(),
-        total,
-        stop_total,
-        content,
-        loose,
+    Bag::from_items(items)
+}
+
+impl Bag {
+    /// The bag of `(id, prefix id, weight, stopword)` items sorted by id,
+    /// distinct.
+    fn from_items(items: Vec<(u64, u64, f64, bool)>) -> Bag {
+        let total = items.iter().map(|x| x.2).sum();
+        let stop_total = items.iter().filter(|x| x.3).map(|x| x.2).sum();
+        let content = items.iter().filter(|x| !x.3).map(|x| (x.0, x.2)).collect();
+        let mut loose: Vec<(u64, u64, f64)> = items
+            .iter()
+            .filter(|x| x.1 != 0)
+            .map(|x| (x.1, x.0, x.2))
+            .collect();
+        loose.sort_by(|p, q| p.0.cmp(&q.0).then(q.2.total_cmp(&p.2)).then(p.1.cmp(&q.1)));
+        Bag {
+            items: items.into_iter().map(|x| (x.0, x.1, x.2)).collect(),
+            total,
+            stop_total,
+            content,
+            loose,
+        }
+    }
+
+    /// The items with their stopword flag (an item is a stopword when it is
+    /// not among the content items).
+    fn flagged(&self) -> impl Iterator<Item = (u64, u64, f64, bool)> + '_ {
+        let mut k = 0;
+        self.items.iter().map(move |&(id, prefix, w)| {
+            let content = self.content.get(k).is_some_and(|c| c.0 == id);
+            if content {
+                k += 1;
+            }
+            (id, prefix, w, !content)
+        })
+    }
+
+    /// The bag of the tokens of `first` followed by those of `second`:
+    /// what [`bag`] gives over both token ranges, without looking the
+    /// weights up again. Of an id in both, [`bag`] keeps the heaviest
+    /// token and, among equally heavy ones, the first in text order, which
+    /// is `first`'s item unless `second`'s weighs strictly more.
+    fn union(first: &Bag, second: &Bag) -> Bag {
+        let mut items = Vec::with_capacity(first.items.len() + second.items.len());
+        let mut x = first.flagged().peekable();
+        let mut y = second.flagged().peekable();
+        loop {
+            match (x.peek(), y.peek()) {
+                (Some(u), Some(v)) => match u.0.cmp(&v.0) {
+                    std::cmp::Ordering::Less => items.extend(x.next()),
+                    std::cmp::Ordering::Greater => items.extend(y.next()),
+                    std::cmp::Ordering::Equal => {
+                        let (u, v) = (x.next(), y.next());
+                        if let (Some(u), Some(v)) = (u, v) {
+                            items.push(if v.2.total_cmp(&u.2).is_gt() { v } else { u });
+                        }
+                    }
+                },
+                (Some(_), None) => items.extend(x.next()),
+                (None, Some(_)) => items.extend(y.next()),
+                (None, None) => break,
+            }
+        }
+        Bag::from_items(items)
     }
 }
 
@@ -276,11 +327,13 @@ struct PairBags<'x, 'p, 'a> {
 }
 
 impl PairBags<'_, '_, '_> {
-    fn fill(&mut self, i: usize, stats: &TermStats, config: &SentenceConfig) {
+    fn fill(&mut self, i: usize) {
         if let Some(slot) = self.bags.get_mut(i)
             && slot.is_none()
+            && let (Some(x), Some(y)) =
+                (self.side.index.bags.get(i), self.side.index.bags.get(i + 1))
         {
-            *slot = Some(sentences_bag(self.side.p, i..i + 2, stats, config));
+            *slot = Some(Bag::union(x, y));
         }
     }
 
@@ -296,7 +349,6 @@ pub(crate) fn link(
     b: &Prepared<'_, '_>,
     skip_a: &[bool],
     skip_b: &[bool],
-    stats: &TermStats,
     config: &SentenceConfig,
 ) -> Links {
     let na = a.p.seg.sentences.len();
@@ -389,10 +441,10 @@ pub(crate) fn link(
         }
         for (ra, rb) in options {
             if ra.len() == 2 {
-                pairs_a.fill(ra.start, stats, config);
+                pairs_a.fill(ra.start);
             }
             if rb.len() == 2 {
-                pairs_b.fill(rb.start, stats, config);
+                pairs_b.fill(rb.start);
             }
             let x = if ra.len() == 2 {
                 pairs_a.get(ra.start)

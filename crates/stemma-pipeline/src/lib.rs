@@ -87,8 +87,7 @@ pub fn analyze(
         .par_iter()
         .filter_map(|c| {
             let (a, b) = (c.a.index(), c.b.index());
-            let found =
-                stemma_align::align_prepared(&prepared[a], &prepared[b], &stats, &config.align);
+            let found = stemma_align::align_prepared(&prepared[a], &prepared[b], &config.align);
             reporter.advance(1);
             let relation = found.relation?;
             Some(Pair {
