@@ -201,17 +201,17 @@ pub struct Alignment {
 /// [`Prepared::new`]; a corpus prepares each document once instead.
 pub fn align(a: &Profile<'_>, b: &Profile<'_>, stats: &TermStats, config: &Config) -> Alignment {
     align_prepared(
-        &Prepared::new(a, stats, &config.sentence),
-        &Prepared::new(b, stats, &config.sentence),
+        &Prepared::new(a.clone(), stats, &config.sentence),
+        &Prepared::new(b.clone(), stats, &config.sentence),
         config,
     )
 }
 
 /// Aligns two prepared documents and classifies their relation. Both must
 /// have been prepared with the same statistics and `config.sentence`.
-pub fn align_prepared(pa: &Prepared<'_, '_>, pb: &Prepared<'_, '_>, config: &Config) -> Alignment {
+pub fn align_prepared(pa: &Prepared<'_>, pb: &Prepared<'_>, config: &Config) -> Alignment {
     debug_assert!(pa.sentence_config == config.sentence && pb.sentence_config == config.sentence);
-    let (a, b) = (pa.p, pb.p);
+    let (a, b) = (&pa.p, &pb.p);
     let mut hits = literal::align(&a.hashes, &b.hashes, &config.literal);
     for hit in &mut hits {
         trim_dangling(hit, a, b);
@@ -252,8 +252,8 @@ pub fn align_prepared(pa: &Prepared<'_, '_>, pb: &Prepared<'_, '_>, config: &Con
     let skip_b = literal_sentences(b, &tokens_b, share);
     // Wrapper lines (headings, bylines, teasers, disclaimers) are never
     // paraphrase evidence: headline to headline is always "in order".
-    let no_link = |pp: &Prepared<'_, '_>, tokens: &[bool], skip: &[bool]| -> Vec<bool> {
-        let p = pp.p;
+    let no_link = |pp: &Prepared<'_>, tokens: &[bool], skip: &[bool]| -> Vec<bool> {
+        let p = &pp.p;
         let touched: Vec<bool> = p
             .seg
             .sentences
@@ -301,8 +301,8 @@ pub fn align_prepared(pa: &Prepared<'_, '_>, pb: &Prepared<'_, '_>, config: &Con
     let everything_a = vec![false; a.seg.sentences.len()];
     let everything_b = vec![false; b.seg.sentences.len()];
     let side =
-        |pp: &Prepared<'_, '_>, tokens: &[bool], literal: &[Span], skip: &[bool], is_a: bool| {
-            let p = pp.p;
+        |pp: &Prepared<'_>, tokens: &[bool], literal: &[Span], skip: &[bool], is_a: bool| {
+            let p = &pp.p;
             let linked = linked_sentences(p, skip, &links, is_a);
             let touched: Vec<bool> = p
                 .seg
@@ -458,7 +458,7 @@ fn chars(p: &Profile<'_>, span: Span) -> usize {
 }
 
 /// Characters of the sentences not `excluded` (and, if given, `selected`).
-fn sentence_chars(p: &Prepared<'_, '_>, excluded: &[bool], selected: Option<&[bool]>) -> usize {
+fn sentence_chars(p: &Prepared<'_>, excluded: &[bool], selected: Option<&[bool]>) -> usize {
     p.sentence_chars
         .iter()
         .enumerate()
@@ -533,7 +533,7 @@ fn linked_sentences(p: &Profile<'_>, literal: &[bool], links: &[Link], side_a: b
 }
 
 /// Share of `x`'s distinct facts (numbers, names) that `y` lacks.
-fn novel_facts(x: &Prepared<'_, '_>, y: &Prepared<'_, '_>) -> f64 {
+fn novel_facts(x: &Prepared<'_>, y: &Prepared<'_>) -> f64 {
     let fx = &x.facts;
     if fx.is_empty() {
         return 0.0;

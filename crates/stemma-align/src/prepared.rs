@@ -12,12 +12,16 @@ use crate::wrapper::ParagraphCues;
 /// their content terms, the distinct facts and terms, wrapper cues per
 /// paragraph, and the characters of each sentence.
 ///
-/// Built with one [`TermStats`] and one [`SentenceConfig`]; align it only
-/// with [`crate::align_prepared`] under the same settings (checked in debug
-/// builds).
+/// It takes the profile over and drops its per-token terms once they are
+/// folded into the bags, facts and term ids, which is most of a profile's
+/// memory. Built with one [`TermStats`] and one [`SentenceConfig`]; align
+/// it only with [`crate::align_prepared`] under the same settings (checked
+/// in debug builds).
 #[derive(Debug, Clone)]
-pub struct Prepared<'p, 'a> {
-    pub(crate) p: &'p Profile<'a>,
+pub struct Prepared<'a> {
+    /// The profile without its terms (alignment reads its text,
+    /// segmentation and token hashes).
+    pub(crate) p: Profile<'a>,
     pub(crate) sentence_config: SentenceConfig,
     pub(crate) index: SentenceIndex,
     /// Distinct ids of fact terms (numbers, names), sorted.
@@ -29,9 +33,9 @@ pub struct Prepared<'p, 'a> {
     pub(crate) sentence_chars: Vec<usize>,
 }
 
-impl<'p, 'a> Prepared<'p, 'a> {
+impl<'a> Prepared<'a> {
     /// Prepares `p` for alignment under `stats` and `config`.
-    pub fn new(p: &'p Profile<'a>, stats: &TermStats, config: &SentenceConfig) -> Prepared<'p, 'a> {
+    pub fn new(mut p: Profile<'a>, stats: &TermStats, config: &SentenceConfig) -> Prepared<'a> {
         let mut facts: Vec<u64> = p
             .terms
             .iter()
@@ -49,19 +53,17 @@ impl<'p, 'a> Prepared<'p, 'a> {
             .iter()
             .map(|s| s.span.slice(p.text).map_or(0, |x| x.chars().count()))
             .collect();
+        let index = SentenceIndex::new(&p, stats, config);
+        let paragraphs = crate::wrapper::paragraph_cues(&p);
+        p.terms = Vec::new();
         Prepared {
             p,
             sentence_config: config.clone(),
-            index: SentenceIndex::new(p, stats, config),
+            index,
             facts,
             ids,
-            paragraphs: crate::wrapper::paragraph_cues(p),
+            paragraphs,
             sentence_chars,
         }
-    }
-
-    /// The profile this was prepared from.
-    pub fn profile(&self) -> &'p Profile<'a> {
-        self.p
     }
 }

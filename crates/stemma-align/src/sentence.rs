@@ -321,12 +321,12 @@ impl SentenceIndex {
 
 /// The bags of sentences `i` and `i + 1` of one side, made when a merge
 /// first asks for them (most pairs never do).
-struct PairBags<'x, 'p, 'a> {
-    side: &'x Prepared<'p, 'a>,
+struct PairBags<'x, 'a> {
+    side: &'x Prepared<'a>,
     bags: Vec<Option<Bag>>,
 }
 
-impl PairBags<'_, '_, '_> {
+impl PairBags<'_, '_> {
     fn fill(&mut self, i: usize) {
         if let Some(slot) = self.bags.get_mut(i)
             && slot.is_none()
@@ -345,8 +345,8 @@ impl PairBags<'_, '_, '_> {
 /// Sentence links between `a` and `b`. Sentences flagged in
 /// `skip_a`/`skip_b` (covered by literal passages) take no part.
 pub(crate) fn link(
-    a: &Prepared<'_, '_>,
-    b: &Prepared<'_, '_>,
+    a: &Prepared<'_>,
+    b: &Prepared<'_>,
     skip_a: &[bool],
     skip_b: &[bool],
     config: &SentenceConfig,

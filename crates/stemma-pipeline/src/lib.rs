@@ -76,8 +76,8 @@ pub fn analyze(
     let refs: Vec<&Profile<'_>> = profiles.iter().collect();
     let stats = TermStats::from_profiles(&refs);
     drop(refs);
-    let prepared: Vec<Prepared<'_, '_>> = profiles
-        .par_iter()
+    let prepared: Vec<Prepared<'_>> = profiles
+        .into_par_iter()
         .map(|p| Prepared::new(p, &stats, &config.align.sentence))
         .collect();
 
