@@ -300,49 +300,48 @@ pub fn align_prepared(pa: &Prepared<'_>, pb: &Prepared<'_>, config: &Config) -> 
     let all_b: Vec<Span> = lit_b.iter().chain(&para_b).copied().collect();
     let everything_a = vec![false; a.seg.sentences.len()];
     let everything_b = vec![false; b.seg.sentences.len()];
-    let side =
-        |pp: &Prepared<'_>, tokens: &[bool], literal: &[Span], skip: &[bool], is_a: bool| {
-            let p = &pp.p;
-            let linked = linked_sentences(p, skip, &links, is_a);
-            let touched: Vec<bool> = p
-                .seg
-                .sentences
-                .iter()
-                .zip(&linked)
-                .map(|(s, &l)| {
-                    l || tokens
-                        .get(s.tokens.clone())
-                        .unwrap_or_default()
-                        .iter()
-                        .any(|&t| t)
-                })
-                .collect();
-            let wrapper = wrapper::wrapper_sentences(p, &pp.paragraphs, &touched);
-            let core = sentence_chars(pp, &wrapper, None);
-            let ratio = |x: usize| {
-                if core == 0 {
-                    0.0
-                } else {
-                    x as f64 / core as f64
-                }
-            };
-            let core_sentences = wrapper.iter().filter(|&&w| !w).count();
-            let linked_sentences = linked
-                .iter()
-                .zip(&wrapper)
-                .filter(|&(&l, &w)| l && !w)
-                .count();
-            (
-                ratio(covered_chars(p, literal, &wrapper)),
-                ratio(sentence_chars(pp, &wrapper, Some(&linked))),
-                if core_sentences == 0 {
-                    0.0
-                } else {
-                    linked_sentences as f64 / core_sentences as f64
-                },
-                core,
-            )
+    let side = |pp: &Prepared<'_>, tokens: &[bool], literal: &[Span], skip: &[bool], is_a: bool| {
+        let p = &pp.p;
+        let linked = linked_sentences(p, skip, &links, is_a);
+        let touched: Vec<bool> = p
+            .seg
+            .sentences
+            .iter()
+            .zip(&linked)
+            .map(|(s, &l)| {
+                l || tokens
+                    .get(s.tokens.clone())
+                    .unwrap_or_default()
+                    .iter()
+                    .any(|&t| t)
+            })
+            .collect();
+        let wrapper = wrapper::wrapper_sentences(p, &pp.paragraphs, &touched);
+        let core = sentence_chars(pp, &wrapper, None);
+        let ratio = |x: usize| {
+            if core == 0 {
+                0.0
+            } else {
+                x as f64 / core as f64
+            }
         };
+        let core_sentences = wrapper.iter().filter(|&&w| !w).count();
+        let linked_sentences = linked
+            .iter()
+            .zip(&wrapper)
+            .filter(|&(&l, &w)| l && !w)
+            .count();
+        (
+            ratio(covered_chars(p, literal, &wrapper)),
+            ratio(sentence_chars(pp, &wrapper, Some(&linked))),
+            if core_sentences == 0 {
+                0.0
+            } else {
+                linked_sentences as f64 / core_sentences as f64
+            },
+            core,
+        )
+    };
     let (a_literal, a_linked, a_linked_sentences, core_a) =
         side(pa, &tokens_a, &lit_a, &skip_a, true);
     let (b_literal, b_linked, b_linked_sentences, core_b) =
