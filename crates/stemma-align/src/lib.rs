@@ -30,6 +30,7 @@
 
 mod classify;
 mod literal;
+mod prepared;
 mod profile;
 mod sentence;
 mod stopwords;
@@ -38,6 +39,7 @@ mod wrapper;
 use stemma_core::{Passage, PassageKind, Relation, Span};
 
 pub use classify::{Evidence, Side};
+pub use prepared::Prepared;
 pub use profile::{Class, Profile, Term, TermStats};
 pub use sentence::{Link, paraphrase, sentence_similarity, text_similarity};
 
@@ -212,11 +214,25 @@ pub struct Alignment {
 }
 
 /// Aligns documents `a` and `b` and classifies their relation.
+///
+/// The same as [`align_prepared`] on the two profiles prepared with
+/// [`Prepared::new`]; a corpus prepares each document once instead.
 pub fn align(a: &Profile<'_>, b: &Profile<'_>, stats: &TermStats, config: &Config) -> Alignment {
+    align_prepared(
+        &Prepared::new(a.clone(), stats, &config.sentence),
+        &Prepared::new(b.clone(), stats, &config.sentence),
+        config,
+    )
+}
+
+/// Aligns two prepared documents and classifies their relation. Both must
+/// have been prepared with the same statistics and `config.sentence`.
+pub fn align_prepared(pa: &Prepared<'_>, pb: &Prepared<'_>, config: &Config) -> Alignment {
+    debug_assert!(pa.sentence_config == config.sentence && pb.sentence_config == config.sentence);
+    let (a, b) = (&pa.p, &pb.p);
     let mut hits = literal::align(&a.hashes, &b.hashes, &config.literal);
-    let (sentence_of_a, sentence_of_b) = (sentence_of(a), sentence_of(b));
     for hit in &mut hits {
-        trim_dangling(hit, a, b, &sentence_of_a, &sentence_of_b);
+        trim_dangling(hit, a, b);
     }
     let mut passages: Vec<Passage> = Vec::new();
     let mut lit_a: Vec<Span> = Vec::new();
@@ -254,7 +270,8 @@ pub fn align(a: &Profile<'_>, b: &Profile<'_>, stats: &TermStats, config: &Confi
     let skip_b = literal_sentences(b, &tokens_b, share);
     // Wrapper lines (headings, bylines, teasers, disclaimers) are never
     // paraphrase evidence: headline to headline is always "in order".
-    let no_link = |p: &Profile<'_>, tokens: &[bool], skip: &[bool]| -> Vec<bool> {
+    let no_link = |pp: &Prepared<'_>, tokens: &[bool], skip: &[bool]| -> Vec<bool> {
+        let p = &pp.p;
         let touched: Vec<bool> = p
             .seg
             .sentences
@@ -267,15 +284,14 @@ pub fn align(a: &Profile<'_>, b: &Profile<'_>, stats: &TermStats, config: &Confi
                     .any(|&t| t)
             })
             .collect();
-        let wrapper = wrapper::wrapper_sentences(p, &touched);
+        let wrapper = wrapper::wrapper_sentences(p, &pp.paragraphs, &touched);
         skip.iter().zip(&wrapper).map(|(&s, &w)| s || w).collect()
     };
     let set = sentence::link(
-        a,
-        b,
-        &no_link(a, &tokens_a, &skip_a),
-        &no_link(b, &tokens_b, &skip_b),
-        stats,
+        pa,
+        pb,
+        &no_link(pa, &tokens_a, &skip_a),
+        &no_link(pb, &tokens_b, &skip_b),
         &config.sentence,
     );
     let links = set.links;
@@ -302,7 +318,8 @@ pub fn align(a: &Profile<'_>, b: &Profile<'_>, stats: &TermStats, config: &Confi
     let all_b: Vec<Span> = lit_b.iter().chain(&para_b).copied().collect();
     let everything_a = vec![false; a.seg.sentences.len()];
     let everything_b = vec![false; b.seg.sentences.len()];
-    let side = |p: &Profile<'_>, tokens: &[bool], literal: &[Span], skip: &[bool], is_a: bool| {
+    let side = |pp: &Prepared<'_>, tokens: &[bool], literal: &[Span], skip: &[bool], is_a: bool| {
+        let p = &pp.p;
         let linked = linked_sentences(p, skip, &links, is_a);
         let touched: Vec<bool> = p
             .seg
@@ -317,8 +334,8 @@ pub fn align(a: &Profile<'_>, b: &Profile<'_>, stats: &TermStats, config: &Confi
                     .any(|&t| t)
             })
             .collect();
-        let wrapper = wrapper::wrapper_sentences(p, &touched);
-        let core = sentence_chars(p, &wrapper, None);
+        let wrapper = wrapper::wrapper_sentences(p, &pp.paragraphs, &touched);
+        let core = sentence_chars(pp, &wrapper, None);
         let ratio = |x: usize| {
             if core == 0 {
                 0.0
@@ -334,7 +351,7 @@ pub fn align(a: &Profile<'_>, b: &Profile<'_>, stats: &TermStats, config: &Confi
             .count();
         (
             ratio(covered_chars(p, literal, &wrapper)),
-            ratio(sentence_chars(p, &wrapper, Some(&linked))),
+            ratio(sentence_chars(pp, &wrapper, Some(&linked))),
             if core_sentences == 0 {
                 0.0
             } else {
@@ -343,12 +360,11 @@ pub fn align(a: &Profile<'_>, b: &Profile<'_>, stats: &TermStats, config: &Confi
             core,
         )
     };
-    let (linked_a, linked_b) =
-        literal_counterparts(&hits, &sentence_of_a, &sentence_of_b, &skip_a, &skip_b);
+    let (linked_a, linked_b) = literal_counterparts(&hits, a, b, &skip_a, &skip_b);
     let (a_literal, a_linked, a_linked_sentences, core_a) =
-        side(a, &tokens_a, &lit_a, &linked_a, true);
+        side(pa, &tokens_a, &lit_a, &linked_a, true);
     let (b_literal, b_linked, b_linked_sentences, core_b) =
-        side(b, &tokens_b, &lit_b, &linked_b, false);
+        side(pb, &tokens_b, &lit_b, &linked_b, false);
     let evidence = Evidence {
         a_literal,
         b_literal,
@@ -362,8 +378,8 @@ pub fn align(a: &Profile<'_>, b: &Profile<'_>, stats: &TermStats, config: &Confi
             set.mutual_in_order as f64 / set.mutual as f64
         },
         links: links.len(),
-        a_novel_facts: novel_facts(a, b),
-        b_novel_facts: novel_facts(b, a),
+        a_novel_facts: novel_facts(pa, pb),
+        b_novel_facts: novel_facts(pb, pa),
         longest_literal: hits
             .iter()
             .filter(|h| identity(std::slice::from_ref(h)) >= config.classify.same_wording_identity)
@@ -374,8 +390,8 @@ pub fn align(a: &Profile<'_>, b: &Profile<'_>, stats: &TermStats, config: &Confi
     };
 
     let (relation, derived) = classify::classify(&evidence, core_a, core_b, &config.classify);
-    let body_a = sentence_chars(a, &everything_a, None);
-    let body_b = sentence_chars(b, &everything_b, None);
+    let body_a = sentence_chars(pa, &everything_a, None);
+    let body_b = sentence_chars(pb, &everything_b, None);
     let ratio = |x: usize, body: usize| {
         if body == 0 {
             0.0
@@ -412,36 +428,20 @@ fn identity(hits: &[literal::Hit]) -> f64 {
     }
 }
 
-/// The sentence of each token.
-fn sentence_of(p: &Profile<'_>) -> Vec<usize> {
-    let mut out = vec![0; p.seg.tokens.len()];
-    for (i, s) in p.seg.sentences.iter().enumerate() {
-        for t in s.tokens.clone() {
-            if let Some(o) = out.get_mut(t) {
-                *o = i;
-            }
-        }
-    }
-    out
+/// The sentence holding token `t` (sentences' token ranges tile the
+/// tokens in order).
+fn sentence_of<'a>(p: &Profile<'a>, t: usize) -> Option<&'a stemma_segment::Sentence> {
+    let s = &p.seg.sentences;
+    s.get(s.partition_point(|x| x.tokens.end <= t))
 }
 
 /// Drops a passage's dangling ends: one or two tokens reaching into a
 /// sentence that the passage otherwise leaves alone (`… the trip. The`),
 /// when those tokens are identical on both sides.
-fn trim_dangling(
-    hit: &mut literal::Hit,
-    a: &Profile<'_>,
-    b: &Profile<'_>,
-    sentence_of_a: &[usize],
-    sentence_of_b: &[usize],
-) {
+fn trim_dangling(hit: &mut literal::Hit, a: &Profile<'_>, b: &Profile<'_>) {
     const DANGLING: usize = 2;
-    let tail = |p: &Profile<'_>, of: &[usize], (start, end): (usize, usize)| -> usize {
-        let Some(s) = end
-            .checked_sub(1)
-            .and_then(|t| of.get(t))
-            .and_then(|&s| p.seg.sentences.get(s))
-        else {
+    let tail = |p: &Profile<'_>, (start, end): (usize, usize)| -> usize {
+        let Some(s) = end.checked_sub(1).and_then(|t| sentence_of(p, t)) else {
             return 0;
         };
         let (ss, se) = (s.tokens.start, s.tokens.end);
@@ -451,8 +451,8 @@ fn trim_dangling(
             0
         }
     };
-    let head = |p: &Profile<'_>, of: &[usize], (start, end): (usize, usize)| -> usize {
-        let Some(s) = of.get(start).and_then(|&s| p.seg.sentences.get(s)) else {
+    let head = |p: &Profile<'_>, (start, end): (usize, usize)| -> usize {
+        let Some(s) = sentence_of(p, start) else {
             return 0;
         };
         let (ss, se) = (s.tokens.start, s.tokens.end);
@@ -462,7 +462,7 @@ fn trim_dangling(
             0
         }
     };
-    let k = tail(a, sentence_of_a, hit.a).max(tail(b, sentence_of_b, hit.b));
+    let k = tail(a, hit.a).max(tail(b, hit.b));
     if k > 0
         && hit.matched > k
         && a.hashes.get(hit.a.1 - k..hit.a.1) == b.hashes.get(hit.b.1.saturating_sub(k)..hit.b.1)
@@ -471,7 +471,7 @@ fn trim_dangling(
         hit.b.1 -= k;
         hit.matched -= k;
     }
-    let k = head(a, sentence_of_a, hit.a).max(head(b, sentence_of_b, hit.b));
+    let k = head(a, hit.a).max(head(b, hit.b));
     if k > 0
         && hit.matched > k
         && a.hashes.get(hit.a.0..hit.a.0 + k) == b.hashes.get(hit.b.0..hit.b.0 + k)
@@ -501,14 +501,13 @@ fn chars(p: &Profile<'_>, span: Span) -> usize {
 }
 
 /// Characters of the sentences not `excluded` (and, if given, `selected`).
-fn sentence_chars(p: &Profile<'_>, excluded: &[bool], selected: Option<&[bool]>) -> usize {
-    p.seg
-        .sentences
+fn sentence_chars(p: &Prepared<'_>, excluded: &[bool], selected: Option<&[bool]>) -> usize {
+    p.sentence_chars
         .iter()
         .enumerate()
         .filter(|(i, _)| !excluded.get(*i).copied().unwrap_or(false))
         .filter(|(i, _)| selected.is_none_or(|sel| sel.get(*i).copied().unwrap_or(false)))
-        .map(|(_, s)| chars(p, s.span))
+        .map(|(_, &c)| c)
         .sum()
 }
 
@@ -568,28 +567,20 @@ fn literal_sentences(p: &Profile<'_>, tokens: &[bool], share: f64) -> Vec<bool> 
 /// part; both ends of the passage are linked.
 fn literal_counterparts(
     hits: &[literal::Hit],
-    sentence_of_a: &[usize],
-    sentence_of_b: &[usize],
+    a: &Profile<'_>,
+    b: &Profile<'_>,
     skip_a: &[bool],
     skip_b: &[bool],
 ) -> (Vec<bool>, Vec<bool>) {
     let mut linked_a = skip_a.to_vec();
     let mut linked_b = skip_b.to_vec();
-    let sentences =
-        |of: &[usize], (start, end): (usize, usize)| -> std::ops::RangeInclusive<usize> {
-            let first = of.get(start).copied().unwrap_or(0);
-            let last = end
-                .checked_sub(1)
-                .and_then(|t| of.get(t))
-                .copied()
-                .unwrap_or(first);
-            first..=last
-        };
+    // Sentences' token ranges tile the tokens in order.
+    let sentences = |p: &Profile<'_>, (start, end): (usize, usize)| {
+        let index = |t: usize| p.seg.sentences.partition_point(|x| x.tokens.end <= t);
+        index(start)..=index(end.saturating_sub(1).max(start))
+    };
     for hit in hits {
-        let (sa, sb) = (
-            sentences(sentence_of_a, hit.a),
-            sentences(sentence_of_b, hit.b),
-        );
+        let (sa, sb) = (sentences(a, hit.a), sentences(b, hit.b));
         let mark = |linked: &mut [bool], range: std::ops::RangeInclusive<usize>| {
             for l in linked.get_mut(range).unwrap_or_default() {
                 *l = true;
@@ -626,29 +617,15 @@ fn linked_sentences(p: &Profile<'_>, literal: &[bool], links: &[Link], side_a: b
 }
 
 /// Share of `x`'s distinct facts (numbers, names) that `y` lacks.
-fn novel_facts(x: &Profile<'_>, y: &Profile<'_>) -> f64 {
-    let facts = |p: &Profile<'_>| {
-        let mut f: Vec<u64> = p
-            .terms
-            .iter()
-            .filter(|t| t.class.is_fact())
-            .map(|t| t.id)
-            .collect();
-        f.sort_unstable();
-        f.dedup();
-        f
-    };
-    let fx = facts(x);
+fn novel_facts(x: &Prepared<'_>, y: &Prepared<'_>) -> f64 {
+    let fx = &x.facts;
     if fx.is_empty() {
         return 0.0;
     }
     // Against all of y's terms: a name in x may be a plain word in y.
-    let mut all_y: Vec<u64> = y.terms.iter().map(|t| t.id).collect();
-    all_y.sort_unstable();
-    all_y.dedup();
     let novel = fx
         .iter()
-        .filter(|f| all_y.binary_search(f).is_err())
+        .filter(|f| y.ids.binary_search(f).is_err())
         .count();
     novel as f64 / fx.len() as f64
 }

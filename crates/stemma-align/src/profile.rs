@@ -84,6 +84,39 @@ impl Terms {
     }
 }
 
+/// A hasher for the per-document word memo: xxh3 of the bytes written. The
+/// memo is only looked up, never iterated, so its order reaches nothing.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = xxhash_rust::xxh3::xxh3_64_with_seed(bytes, self.0);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// What [`Profile::new`] needs of a normalised word, once per distinct
+/// word of a document: whether it is a stopword, and its stem ids.
+struct WordMemo<'t, 'a> {
+    terms: &'t Terms,
+    seen: HashMap<&'a str, (bool, u64, u64), std::hash::BuildHasherDefault<WordHasher>>,
+}
+
+impl<'a> WordMemo<'_, 'a> {
+    /// `(is_stopword, stem id, stem prefix id)` of `norm`.
+    fn get(&mut self, norm: &'a str) -> (bool, u64, u64) {
+        let terms = self.terms;
+        *self.seen.entry(norm).or_insert_with(|| {
+            let (id, prefix) = terms.stem_ids(norm);
+            (is_stopword(norm), id, prefix)
+        })
+    }
+}
+
 fn term_hash(s: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64_with_seed(s.as_bytes(), TERM_SEED)
 }
@@ -121,6 +154,29 @@ impl TermStats {
         df.sort_unstable();
         TermStats {
             documents: docs.len() as u64,
+            df,
+        }
+    }
+
+    /// The same statistics as [`TermStats::build`] over the profiles'
+    /// segmentations, read from the profiles' terms instead of stemming
+    /// every word again.
+    pub fn from_profiles(profiles: &[&Profile<'_>]) -> TermStats {
+        let mut df: HashMap<u64, u32> = HashMap::new();
+        let mut seen: Vec<u64> = Vec::new();
+        for p in profiles {
+            seen.clear();
+            seen.extend(p.stats_ids());
+            seen.sort_unstable();
+            seen.dedup();
+            for &id in &seen {
+                *df.entry(id).or_insert(0) += 1;
+            }
+        }
+        let mut df: Vec<(u64, u32)> = df.into_iter().collect();
+        df.sort_unstable();
+        TermStats {
+            documents: profiles.len() as u64,
             df,
         }
     }
@@ -196,6 +252,10 @@ impl<'a> Profile<'a> {
     /// other texts are read as far as they fit and otherwise ignored).
     pub fn new(text: &'a str, seg: &'a Segmented) -> Profile<'a> {
         let terms_of = Terms::new();
+        let mut memo = WordMemo {
+            terms: &terms_of,
+            seen: HashMap::default(),
+        };
         let raw = |t: &Token| text.get(t.span.start..t.span.end).unwrap_or_default();
         let capital = |t: &Token| raw(t).chars().next().is_some_and(char::is_uppercase);
         let all_caps = |t: &Token| {
@@ -208,12 +268,14 @@ impl<'a> Profile<'a> {
         let mut titled = vec![false; seg.sentences.len()];
         for (s, flag) in titled.iter_mut().enumerate() {
             let toks = seg.sentence_tokens(s);
-            let words: Vec<&Token> = toks
-                .iter()
-                .filter(|t| t.kind == TokenKind::Word && !is_stopword(seg.norm(t)))
-                .collect();
-            let caps = words.iter().filter(|t| capital(t)).count();
-            *flag = words.len() >= 3 && caps * 10 >= words.len() * 7;
+            let (mut words, mut caps) = (0usize, 0usize);
+            for t in toks {
+                if t.kind == TokenKind::Word && !memo.get(seg.norm(t)).0 {
+                    words += 1;
+                    caps += usize::from(capital(t));
+                }
+            }
+            *flag = words >= 3 && caps * 10 >= words * 7;
         }
 
         // Names: capitalised words inside ordinary sentences.
@@ -225,8 +287,11 @@ impl<'a> Profile<'a> {
             let toks = seg.tokens.get(sentence.tokens.clone()).unwrap_or_default();
             for t in toks.iter().skip(1) {
                 let norm = seg.norm(t);
-                if t.kind == TokenKind::Word && capital(t) && (!is_stopword(norm) || all_caps(t)) {
-                    names.push(terms_of.stem_id(norm));
+                if t.kind == TokenKind::Word && capital(t) {
+                    let (stop, id, _) = memo.get(norm);
+                    if !stop || all_caps(t) {
+                        names.push(id);
+                    }
                 }
             }
         }
@@ -257,8 +322,7 @@ impl<'a> Profile<'a> {
                         }
                     }
                     TokenKind::Word => {
-                        let stop = is_stopword(norm);
-                        let (id, prefix) = terms_of.stem_ids(norm);
+                        let (stop, id, prefix) = memo.get(norm);
                         let plain_capital = capital(t) && !titled[s] && k > 0;
                         let acronym = all_caps(t) && !titled[s];
                         let class = if stop && !acronym {
@@ -301,6 +365,21 @@ impl<'a> Profile<'a> {
             terms,
             hashes: seg.tokens.iter().map(|t| t.hash).collect(),
         }
+    }
+
+    /// The id [`Terms::id`] gives each token (what [`TermStats`] counts):
+    /// the profile's term id, except for stopwords that the profile took
+    /// as names (acronyms such as `US`), which count under their own form.
+    fn stats_ids(&self) -> impl Iterator<Item = u64> + '_ {
+        self.seg.tokens.iter().zip(&self.terms).map(|(t, term)| {
+            if t.kind == TokenKind::Word && term.class != Class::Stop {
+                let norm = self.seg.norm(t);
+                if is_stopword(norm) {
+                    return term_hash(norm);
+                }
+            }
+            term.id
+        })
     }
 
     /// The segmentation this profile was built from.

@@ -22,6 +22,7 @@
 use std::ops::Range;
 
 use crate::SentenceConfig;
+use crate::prepared::Prepared;
 use crate::profile::{Class, Profile, TermStats};
 
 /// A link between sentences `a` of one document and sentences `b` of the
@@ -87,23 +88,74 @@ pub(crate) fn bag(
             })
         })
         .collect();
+    // Stable: of equal ids with equal weights, the first in text order.
     items.sort_by(|x, y| x.0.cmp(&y.0).then(y.2.total_cmp(&x.2)));
     items.dedup_by_key(|x| x.0);
-    let total = items.iter().map(|x| x.2).sum();
-    let stop_total = items.iter().filter(|x| x.3).map(|x| x.2).sum();
-    let content = items.iter().filter(|x| !x.3).map(|x| (x.0, x.2)).collect();
-    let mut loose: Vec<(u64, u64, f64)> = items
-        .iter()
-        .filter(|x| x.1 != 0)
-        .map(|x| (x.1, x.0, x.2))
-        .collect();
-    loose.sort_by(|p, q| p.0.cmp(&q.0).then(q.2.total_cmp(&p.2)).then(p.1.cmp(&q.1)));
-    Bag {
-        items: items.into_iter().map(|x| (x.0, x.1, x.2)).collect(),
-        total,
-        stop_total,
-        content,
-        loose,
+    Bag::from_items(items)
+}
+
+impl Bag {
+    /// The bag of `(id, prefix id, weight, stopword)` items sorted by id,
+    /// distinct.
+    fn from_items(items: Vec<(u64, u64, f64, bool)>) -> Bag {
+        let total = items.iter().map(|x| x.2).sum();
+        let stop_total = items.iter().filter(|x| x.3).map(|x| x.2).sum();
+        let content = items.iter().filter(|x| !x.3).map(|x| (x.0, x.2)).collect();
+        let mut loose: Vec<(u64, u64, f64)> = items
+            .iter()
+            .filter(|x| x.1 != 0)
+            .map(|x| (x.1, x.0, x.2))
+            .collect();
+        loose.sort_by(|p, q| p.0.cmp(&q.0).then(q.2.total_cmp(&p.2)).then(p.1.cmp(&q.1)));
+        Bag {
+            items: items.into_iter().map(|x| (x.0, x.1, x.2)).collect(),
+            total,
+            stop_total,
+            content,
+            loose,
+        }
+    }
+
+    /// The items with their stopword flag (an item is a stopword when it is
+    /// not among the content items).
+    fn flagged(&self) -> impl Iterator<Item = (u64, u64, f64, bool)> + '_ {
+        let mut k = 0;
+        self.items.iter().map(move |&(id, prefix, w)| {
+            let content = self.content.get(k).is_some_and(|c| c.0 == id);
+            if content {
+                k += 1;
+            }
+            (id, prefix, w, !content)
+        })
+    }
+
+    /// The bag of the tokens of `first` followed by those of `second`:
+    /// what [`bag`] gives over both token ranges, without looking the
+    /// weights up again. Of an id in both, [`bag`] keeps the heaviest
+    /// token and, among equally heavy ones, the first in text order, which
+    /// is `first`'s item unless `second`'s weighs strictly more.
+    fn union(first: &Bag, second: &Bag) -> Bag {
+        let mut items = Vec::with_capacity(first.items.len() + second.items.len());
+        let mut x = first.flagged().peekable();
+        let mut y = second.flagged().peekable();
+        loop {
+            match (x.peek(), y.peek()) {
+                (Some(u), Some(v)) => match u.0.cmp(&v.0) {
+                    std::cmp::Ordering::Less => items.extend(x.next()),
+                    std::cmp::Ordering::Greater => items.extend(y.next()),
+                    std::cmp::Ordering::Equal => {
+                        let (u, v) = (x.next(), y.next());
+                        if let (Some(u), Some(v)) = (u, v) {
+                            items.push(if v.2.total_cmp(&u.2).is_gt() { v } else { u });
+                        }
+                    }
+                },
+                (Some(_), None) => items.extend(x.next()),
+                (None, Some(_)) => items.extend(y.next()),
+                (None, None) => break,
+            }
+        }
+        Bag::from_items(items)
     }
 }
 
@@ -238,42 +290,85 @@ pub(crate) struct Links {
     pub mutual_in_order: usize,
 }
 
+/// The per-document part of sentence linking: the bag of each sentence
+/// and the inverted index of their content terms.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct SentenceIndex {
+    /// The bag of each sentence on its own.
+    bags: Vec<Bag>,
+    /// `(term, sentence, weight)` of every sentence's content items,
+    /// sorted by term, then sentence.
+    postings: Vec<(u64, usize, f64)>,
+}
+
+impl SentenceIndex {
+    pub(crate) fn new(
+        p: &Profile<'_>,
+        stats: &TermStats,
+        config: &SentenceConfig,
+    ) -> SentenceIndex {
+        let bags: Vec<Bag> = (0..p.seg.sentences.len())
+            .map(|i| sentences_bag(p, i..i + 1, stats, config))
+            .collect();
+        let mut postings: Vec<(u64, usize, f64)> = Vec::new();
+        for (j, bag) in bags.iter().enumerate() {
+            postings.extend(bag.content.iter().map(|&(id, w)| (id, j, w)));
+        }
+        postings.sort_by(|x, y| x.0.cmp(&y.0).then(x.1.cmp(&y.1)));
+        SentenceIndex { bags, postings }
+    }
+}
+
+/// The bags of sentences `i` and `i + 1` of one side, made when a merge
+/// first asks for them (most pairs never do).
+struct PairBags<'x, 'a> {
+    side: &'x Prepared<'a>,
+    bags: Vec<Option<Bag>>,
+}
+
+impl PairBags<'_, '_> {
+    fn fill(&mut self, i: usize) {
+        if let Some(slot) = self.bags.get_mut(i)
+            && slot.is_none()
+            && let (Some(x), Some(y)) =
+                (self.side.index.bags.get(i), self.side.index.bags.get(i + 1))
+        {
+            *slot = Some(Bag::union(x, y));
+        }
+    }
+
+    fn get(&self, i: usize) -> Option<&Bag> {
+        self.bags.get(i).and_then(Option::as_ref)
+    }
+}
+
 /// Sentence links between `a` and `b`. Sentences flagged in
 /// `skip_a`/`skip_b` (covered by literal passages) take no part.
 pub(crate) fn link(
-    a: &Profile<'_>,
-    b: &Profile<'_>,
+    a: &Prepared<'_>,
+    b: &Prepared<'_>,
     skip_a: &[bool],
     skip_b: &[bool],
-    stats: &TermStats,
     config: &SentenceConfig,
 ) -> Links {
-    let na = a.seg.sentences.len();
-    let nb = b.seg.sentences.len();
+    let na = a.p.seg.sentences.len();
+    let nb = b.p.seg.sentences.len();
     let skipped = |skip: &[bool], i: usize| skip.get(i).copied().unwrap_or(false);
-    let bags_a: Vec<Bag> = (0..na)
-        .map(|i| sentences_bag(a, i..i + 1, stats, config))
-        .collect();
-    let bags_b: Vec<Bag> = (0..nb)
-        .map(|j| sentences_bag(b, j..j + 1, stats, config))
-        .collect();
+    let bags_a: &[Bag] = &a.index.bags;
+    let bags_b: &[Bag] = &b.index.bags;
     // Bags of sentences i and i + 1, for 2–1 and 1–2 links.
-    let pairs_a: Vec<Bag> = (0..na.saturating_sub(1))
-        .map(|i| sentences_bag(a, i..i + 2, stats, config))
-        .collect();
-    let pairs_b: Vec<Bag> = (0..nb.saturating_sub(1))
-        .map(|j| sentences_bag(b, j..j + 2, stats, config))
-        .collect();
+    let mut pairs_a = PairBags {
+        side: a,
+        bags: vec![None; na.saturating_sub(1)],
+    };
+    let mut pairs_b = PairBags {
+        side: b,
+        bags: vec![None; nb.saturating_sub(1)],
+    };
 
     // Inverted index of b's content terms: (term, sentence), sorted.
     // Sentences sharing only stopwords are never candidates.
-    let mut postings: Vec<(u64, usize, f64)> = Vec::new();
-    for (j, bag) in bags_b.iter().enumerate() {
-        if !skipped(skip_b, j) {
-            postings.extend(bag.content.iter().map(|&(id, w)| (id, j, w)));
-        }
-    }
-    postings.sort_by(|x, y| x.0.cmp(&y.0).then(x.1.cmp(&y.1)));
+    let postings = &b.index.postings;
 
     let floor = config.in_order_threshold.min(config.paraphrase_threshold);
     let mut singles: Vec<Candidate> = Vec::new();
@@ -286,6 +381,9 @@ pub(crate) fn link(
         for &(id, w) in &bag.content {
             let lo = postings.partition_point(|p| p.0 < id);
             for &(_, j, wb) in postings[lo..].iter().take_while(|p| p.0 == id) {
+                if skipped(skip_b, j) {
+                    continue;
+                }
                 if acc[j] == 0.0 {
                     touched.push(j);
                 }
@@ -318,19 +416,6 @@ pub(crate) fn link(
 
     // 1–2 and 2–1 merges around each single.
     let mut merged: Vec<Candidate> = Vec::new();
-    let merged_bag = |ra: &Range<usize>, rb: &Range<usize>| -> Option<(&Bag, &Bag)> {
-        let x = if ra.len() == 2 {
-            pairs_a.get(ra.start)?
-        } else {
-            bags_a.get(ra.start)?
-        };
-        let y = if rb.len() == 2 {
-            pairs_b.get(rb.start)?
-        } else {
-            bags_b.get(rb.start)?
-        };
-        Some((x, y))
-    };
     let single_scores: std::collections::BTreeMap<(usize, usize), f64> = singles
         .iter()
         .map(|c| ((c.a.start, c.b.start), c.score))
@@ -355,7 +440,23 @@ pub(crate) fn link(
             options.push((i..i + 1, j - 1..j + 1));
         }
         for (ra, rb) in options {
-            let Some((x, y)) = merged_bag(&ra, &rb) else {
+            if ra.len() == 2 {
+                pairs_a.fill(ra.start);
+            }
+            if rb.len() == 2 {
+                pairs_b.fill(rb.start);
+            }
+            let x = if ra.len() == 2 {
+                pairs_a.get(ra.start)
+            } else {
+                bags_a.get(ra.start)
+            };
+            let y = if rb.len() == 2 {
+                pairs_b.get(rb.start)
+            } else {
+                bags_b.get(rb.start)
+            };
+            let (Some(x), Some(y)) = (x, y) else {
                 continue;
             };
             let score = dice(x, y, config);

@@ -324,6 +324,30 @@ fn term_stats_merge_is_build_of_union() {
     assert_eq!(all.documents(), 3);
 }
 
+#[test]
+fn term_stats_from_profiles_is_build() {
+    // Acronyms of stopwords ("US", "IT") are names in a profile but count
+    // under their own form in the statistics.
+    let mut texts: Vec<String> = vec![
+        "The US said IT was fine. Us too, said the WHO.".into(),
+        "Six of the 1,200 piers in the U.S. closed; six more on Monday.".into(),
+    ];
+    texts.extend(cases("align.cases").into_iter().flat_map(|c| [c.a, c.b]));
+    let segs: Vec<_> = texts
+        .iter()
+        .map(|t| stemma_segment::segment(t, &[], &Default::default()))
+        .collect();
+    let profiles: Vec<Profile<'_>> = texts
+        .iter()
+        .zip(&segs)
+        .map(|(t, s)| Profile::new(t, s))
+        .collect();
+    assert_eq!(
+        TermStats::from_profiles(&profiles.iter().collect::<Vec<_>>()),
+        TermStats::build(&segs.iter().collect::<Vec<_>>())
+    );
+}
+
 // ------------------------------------------------------ data-driven cases
 
 /// A case: `a`, `b`, and the expected rendering of their alignment.

@@ -61,12 +61,52 @@ fn ends_sentence(line: &str) -> bool {
     trimmed.ends_with(['.', '!', '?', '…'])
 }
 
+/// What the wrapper rules read of one paragraph's text, which does not
+/// depend on the pair.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct ParagraphCues {
+    /// None of its lines ends a sentence (rule 1).
+    unpunctuated: bool,
+    /// It holds a wrapper cue (rule 2).
+    cue: bool,
+    /// It is an unpunctuated list heading (rule 3 starts after it).
+    heading: bool,
+}
+
+/// The cues of every paragraph of `p`.
+pub(crate) fn paragraph_cues(p: &Profile<'_>) -> Vec<ParagraphCues> {
+    p.seg
+        .paragraphs
+        .iter()
+        .map(|para| {
+            let text = para.span.slice(p.text).unwrap_or_default();
+            let lower = text.to_lowercase();
+            let unpunctuated = !text.lines().any(ends_sentence);
+            let cue = CUES.iter().any(|c| lower.contains(c));
+            let heading = unpunctuated && {
+                let head = lower.trim().trim_end_matches(':');
+                LIST_HEADINGS.iter().any(|h| head.starts_with(h))
+            };
+            ParagraphCues {
+                unpunctuated,
+                cue,
+                heading,
+            }
+        })
+        .collect()
+}
+
 /// Per sentence of `p`: whether it sits in a wrapper paragraph.
-/// `touched[s]` says sentence `s` is covered or linked.
-pub(crate) fn wrapper_sentences(p: &Profile<'_>, touched: &[bool]) -> Vec<bool> {
+/// `touched[s]` says sentence `s` is covered or linked; `cues` are
+/// [`paragraph_cues`] of `p`.
+pub(crate) fn wrapper_sentences(
+    p: &Profile<'_>,
+    cues: &[ParagraphCues],
+    touched: &[bool],
+) -> Vec<bool> {
     let mut out = vec![false; p.seg.sentences.len()];
     let mut in_list = false;
-    for para in &p.seg.paragraphs {
+    for (para, cue) in p.seg.paragraphs.iter().zip(cues) {
         let any_touched = para
             .sentences
             .clone()
@@ -75,22 +115,14 @@ pub(crate) fn wrapper_sentences(p: &Profile<'_>, touched: &[bool]) -> Vec<bool> 
             in_list = false;
             continue;
         }
-        let text = para.span.slice(p.text).unwrap_or_default();
-        let lower = text.to_lowercase();
-        let unpunctuated = !text.lines().any(ends_sentence);
-        let cue = CUES.iter().any(|c| lower.contains(c));
-        let heading = unpunctuated && {
-            let head = lower.trim().trim_end_matches(':');
-            LIST_HEADINGS.iter().any(|h| head.starts_with(h))
-        };
-        if unpunctuated || cue || in_list {
+        if cue.unpunctuated || cue.cue || in_list {
             for s in para.sentences.clone() {
                 if let Some(o) = out.get_mut(s) {
                     *o = true;
                 }
             }
         }
-        if heading {
+        if cue.heading {
             in_list = true;
         }
     }

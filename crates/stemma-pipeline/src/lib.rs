@@ -10,7 +10,7 @@
 //! not depend on the thread count.
 
 use rayon::prelude::*;
-use stemma_align::{Profile, TermStats};
+use stemma_align::{Prepared, Profile, TermStats};
 use stemma_core::{Analysis, DocIdx, Document, Pair, Reporter, Span};
 use stemma_segment::Segmented;
 
@@ -75,12 +75,17 @@ pub fn analyze(
     let candidates = sketcher.candidates(&sketches);
     drop(sketches);
 
-    let refs: Vec<&Segmented> = segmented.iter().collect();
-    let stats = TermStats::build(&refs);
     let profiles: Vec<Profile<'_>> = documents
         .par_iter()
         .zip(&segmented)
         .map(|(d, seg)| Profile::new(&d.text, seg))
+        .collect();
+    let refs: Vec<&Profile<'_>> = profiles.iter().collect();
+    let stats = TermStats::from_profiles(&refs);
+    drop(refs);
+    let prepared: Vec<Prepared<'_>> = profiles
+        .into_par_iter()
+        .map(|p| Prepared::new(p, &stats, &config.align.sentence))
         .collect();
 
     reporter.start("aligning", Some(candidates.pairs.len() as u64));
@@ -89,7 +94,7 @@ pub fn analyze(
         .par_iter()
         .filter_map(|c| {
             let (a, b) = (c.a.index(), c.b.index());
-            let found = stemma_align::align(&profiles[a], &profiles[b], &stats, &config.align);
+            let found = stemma_align::align_prepared(&prepared[a], &prepared[b], &config.align);
             reporter.advance(1);
             let relation = found.relation?;
             let derived = found.derived.map(|side| match side {

@@ -100,12 +100,20 @@ impl Segmented {
 /// (boilerplate; byte spans, any order, may overlap).
 pub fn segment(text: &str, exclude: &[Span], config: &Config) -> Segmented {
     let mut out = Segmented::default();
+    let mut chars = Vec::new();
     for region in body_regions(text, exclude) {
         for para in paragraphs(text, region) {
             let first_sentence = out.sentences.len();
             for span in sentences::split(text, para) {
                 let first_token = out.tokens.len();
-                tokens::tokenize(text, span, config.seed, &mut out.tokens, &mut out.norms);
+                tokens::tokenize(
+                    text,
+                    span,
+                    config.seed,
+                    &mut out.tokens,
+                    &mut out.norms,
+                    &mut chars,
+                );
                 out.sentences.push(Sentence {
                     span,
                     tokens: first_token..out.tokens.len(),

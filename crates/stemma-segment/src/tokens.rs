@@ -19,15 +19,19 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Appends the tokens of `span` of `text` to `tokens`, their normalised
 /// forms to `norms`.
+/// `chars` is scratch space, reused between calls.
 pub(crate) fn tokenize(
     text: &str,
     span: Span,
     seed: u64,
     tokens: &mut Vec<Token>,
     norms: &mut String,
+    chars: &mut Vec<(usize, char)>,
 ) {
     let body = &text[span.start..span.end];
-    let chars: Vec<(usize, char)> = body.char_indices().collect();
+    chars.clear();
+    chars.extend(body.char_indices());
+    let chars: &[(usize, char)] = chars;
     let first = tokens.len();
     let mut i = 0;
     while i < chars.len() {
@@ -106,25 +110,26 @@ pub(crate) fn tokenize(
         } else {
             TokenKind::Word
         };
-        let norm = normalize_word(raw, followed_by_period || initialism);
+        let from = norms.len();
+        normalize_into(raw, followed_by_period || initialism, norms);
         // "per cent" is one word.
-        if norm == "cent"
+        if &norms[from..] == "cent"
             && let Some(prev) = tokens.last()
             && tokens.len() > first
             && &norms[prev.norm.0 as usize..prev.norm.1 as usize] == "per"
         {
+            norms.truncate(from);
             let merged = Span::new(prev.span.start, span.start + end);
             tokens.pop();
             push(tokens, norms, seed, merged, "percent", TokenKind::Word);
         } else {
-            push(
-                tokens,
-                norms,
-                seed,
-                Span::new(span.start + start, span.start + end),
-                &norm,
+            let norm = &norms[from..];
+            tokens.push(Token {
+                span: Span::new(span.start + start, span.start + end),
                 kind,
-            );
+                hash: xxhash_rust::xxh3::xxh3_64_with_seed(norm.as_bytes(), seed),
+                norm: (from as u32, norms.len() as u32),
+            });
         }
         i = j;
     }
@@ -154,39 +159,59 @@ fn push(
 /// period followed it, which `Mar.` and `Jun.` need), small number words
 /// as digits.
 pub fn normalize_word(raw: &str, abbreviated: bool) -> String {
-    let lower: String = raw
-        .chars()
-        .filter(|&c| !is_invisible(c))
-        .nfkc()
-        .flat_map(char::to_lowercase)
-        .collect();
+    let mut out = String::new();
+    normalize_into(raw, abbreviated, &mut out);
+    out
+}
+
+/// [`normalize_word`], appended to `out`.
+fn normalize_into(raw: &str, abbreviated: bool, out: &mut String) {
+    let from = out.len();
+    if raw.is_ascii() {
+        // NFKC leaves ASCII alone, and no invisible character is ASCII.
+        out.extend(raw.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.extend(
+            raw.chars()
+                .filter(|&c| !is_invisible(c))
+                .nfkc()
+                .flat_map(char::to_lowercase),
+        );
+    }
+    let lower = &out[from..];
     if lower.starts_with(|c: char| c.is_ascii_digit()) {
         // 1,200 → 1200; a decimal comma (2,5) stays.
-        let (int, frac) = lower.split_once('.').unwrap_or((&lower, ""));
+        let (int, frac) = lower.split_once('.').unwrap_or((lower, ""));
         let grouped = int.contains(',')
             && int
                 .split(',')
                 .skip(1)
                 .all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()));
         if !grouped {
-            return lower;
+            return;
         }
         let mut s: String = int.chars().filter(|&c| c != ',').collect();
         if lower.contains('.') {
             s.push('.');
             s.push_str(frac);
         }
-        return s;
+        out.truncate(from);
+        out.push_str(&s);
+        return;
     }
-    let s: String = lower
-        .chars()
-        .filter_map(|c| match c {
-            '’' | 'ʼ' | '‘' => Some('\''),
-            '.' => None,
-            _ => Some(c),
-        })
-        .collect();
-    let expanded = match s.as_str() {
+    if lower.contains(['’', 'ʼ', '‘', '.']) {
+        let s: String = lower
+            .chars()
+            .filter_map(|c| match c {
+                '’' | 'ʼ' | '‘' => Some('\''),
+                '.' => None,
+                _ => Some(c),
+            })
+            .collect();
+        out.truncate(from);
+        out.push_str(&s);
+    }
+    let expanded = match &out[from..] {
         "jan" => "january",
         "feb" => "february",
         "mar" if abbreviated => "march",
@@ -226,7 +251,8 @@ pub fn normalize_word(raw: &str, abbreviated: bool) -> String {
         "seventy" => "70",
         "eighty" => "80",
         "ninety" => "90",
-        _ => return s,
+        _ => return,
     };
-    expanded.to_owned()
+    out.truncate(from);
+    out.push_str(expanded);
 }

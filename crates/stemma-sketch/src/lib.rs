@@ -246,6 +246,17 @@ pub struct Sketch {
     pub terms: Vec<Term>,
 }
 
+/// The MinHash part of a [`Sketch`] (see [`Sketcher::minhash`]).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MinHash {
+    /// Body tokens.
+    pub tokens: u32,
+    /// Shingles (windows of `k` tokens, repeats included).
+    pub shingles: u32,
+    /// As [`Sketch::signature`].
+    pub signature: Vec<u32>,
+}
+
 /// A distinct content term of a document: a word of three letters or
 /// more that is not a stopword (stemmed when [`TermConfig::stem`]), or a
 /// number of two characters or more.
@@ -292,8 +303,7 @@ impl Sketcher {
     /// its spans point into; it is read only to tell capitalised names).
     pub fn sketch(&self, text: &str, seg: &Segmented) -> Sketch {
         let c = &self.config;
-        let token_hashes: Vec<u64> = seg.tokens.iter().map(|t| t.hash).collect();
-        let shingles = shingle_hashes(&token_hashes, c.shingle, c.seed);
+        let shingles = self.shingles(seg);
         let signature = signature(&shingles, c.permutations, c.seed);
         let anchors = anchors::winnow(&shingles, c.anchors.window);
         Sketch {
@@ -303,6 +313,23 @@ impl Sketcher {
             anchors,
             terms: self.terms.extract(text, seg),
         }
+    }
+
+    /// Only the MinHash part of [`Sketcher::sketch`] (the same `tokens`,
+    /// `shingles` and `signature`), for callers that need no candidates.
+    pub fn minhash(&self, seg: &Segmented) -> MinHash {
+        let c = &self.config;
+        let shingles = self.shingles(seg);
+        MinHash {
+            tokens: saturate(seg.tokens.len()),
+            shingles: saturate(shingles.len()),
+            signature: signature(&shingles, c.permutations, c.seed),
+        }
+    }
+
+    fn shingles(&self, seg: &Segmented) -> Vec<u64> {
+        let token_hashes: Vec<u64> = seg.tokens.iter().map(|t| t.hash).collect();
+        shingle_hashes(&token_hashes, self.config.shingle, self.config.seed)
     }
 
     /// The candidate pairs of a corpus of sketches (made with this

@@ -173,3 +173,20 @@ fn generator_names() {
     assert!(g.contains(Generators::RARE) && !g.contains(Generators::ANCHORS));
     assert!(Generators::empty().is_empty());
 }
+
+/// `minhash` is the MinHash part of `sketch`, for short and long texts.
+#[test]
+fn minhash_is_the_sketch_signature() {
+    let sk = Sketcher::new(Config::default()).expect("default config");
+    let long = "The harbour board approved the new pier on Monday. ".repeat(40);
+    for text in ["", "Rain.", "Four words only here", long.as_str()] {
+        let seg = segment(text, &[], &Default::default());
+        let full = sk.sketch(text, &seg);
+        let part = sk.minhash(&seg);
+        assert_eq!(
+            (part.tokens, part.shingles, &part.signature),
+            (full.tokens, full.shingles, &full.signature),
+            "{text:?}"
+        );
+    }
+}

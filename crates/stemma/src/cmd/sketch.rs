@@ -146,7 +146,7 @@ fn line(
 ) -> String {
     let spans: Vec<stemma_core::Span> = doc.boilerplate.iter().map(|b| b.span).collect();
     let seg = stemma_segment::segment(&doc.text, &spans, segment);
-    let sketch = sketcher.sketch(&doc.text, &seg);
+    let sketch = sketcher.minhash(&seg);
     let mut s = String::with_capacity(64 + 11 * sketch.signature.len());
     let _ = write!(
         s,
