@@ -34,6 +34,7 @@ mod prepared;
 mod profile;
 mod sentence;
 mod stopwords;
+mod story;
 mod wrapper;
 
 use stemma_core::{Passage, PassageKind, Relation, Span};
@@ -42,6 +43,7 @@ pub use classify::{Evidence, Side};
 pub use prepared::Prepared;
 pub use profile::{Class, Profile, Term, TermStats};
 pub use sentence::{Link, paraphrase, sentence_similarity, text_similarity};
+pub use story::{StoryConfig, story_similarity};
 
 /// Settings of alignment and classification, plain data.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -49,6 +51,7 @@ pub struct Config {
     pub literal: LiteralConfig,
     pub sentence: SentenceConfig,
     pub classify: ClassifyConfig,
+    pub story: StoryConfig,
 }
 
 /// Settings of the literal (seed-and-extend) aligner.

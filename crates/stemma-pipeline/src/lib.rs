@@ -11,7 +11,7 @@
 
 use rayon::prelude::*;
 use stemma_align::{Prepared, Profile, TermStats};
-use stemma_core::{Analysis, DocIdx, Document, Pair, Reporter, Span};
+use stemma_core::{Analysis, DocIdx, Document, Pair, Relation, Reporter, Span};
 use stemma_segment::Segmented;
 
 /// Settings of every stage, plain data.
@@ -50,15 +50,7 @@ pub fn analyze(
     let documents: &[Document] = documents;
 
     reporter.start("segmenting", total);
-    let segmented: Vec<Segmented> = documents
-        .par_iter()
-        .map(|d| {
-            let boilerplate: Vec<Span> = d.boilerplate.iter().map(|b| b.span).collect();
-            let seg = stemma_segment::segment(&d.text, &boilerplate, &config.segment);
-            reporter.advance(1);
-            seg
-        })
-        .collect();
+    let segmented = segment_all(documents, config, reporter);
     reporter.finish();
 
     reporter.start("sketching", total);
@@ -75,18 +67,7 @@ pub fn analyze(
     let candidates = sketcher.candidates(&sketches);
     drop(sketches);
 
-    let profiles: Vec<Profile<'_>> = documents
-        .par_iter()
-        .zip(&segmented)
-        .map(|(d, seg)| Profile::new(&d.text, seg))
-        .collect();
-    let refs: Vec<&Profile<'_>> = profiles.iter().collect();
-    let stats = TermStats::from_profiles(&refs);
-    drop(refs);
-    let prepared: Vec<Prepared<'_>> = profiles
-        .into_par_iter()
-        .map(|p| Prepared::new(p, &stats, &config.align.sentence))
-        .collect();
+    let (prepared, stats) = prepare(documents, &segmented, config);
 
     reporter.start("aligning", Some(candidates.pairs.len() as u64));
     let found: Vec<(Pair, Option<DocIdx>)> = candidates
@@ -96,7 +77,21 @@ pub fn analyze(
             let (a, b) = (c.a.index(), c.b.index());
             let found = stemma_align::align_prepared(&prepared[a], &prepared[b], &config.align);
             reporter.advance(1);
-            let relation = found.relation?;
+            let relation = match found.relation {
+                Some(r) => r,
+                None => {
+                    let similarity = stemma_align::story_similarity(
+                        &prepared[a],
+                        &prepared[b],
+                        &stats,
+                        &config.align.story,
+                    );
+                    if similarity < config.align.story.same_story_threshold {
+                        return None;
+                    }
+                    Relation::SameStory
+                }
+            };
             let derived = found.derived.map(|side| match side {
                 stemma_align::Side::A => c.a,
                 stemma_align::Side::B => c.b,
@@ -124,14 +119,79 @@ pub fn analyze(
             derived: *derived,
         })
         .collect();
-    let stories = stemma_stories::stories(documents, &reuse, &config.stories);
+    let (stories, kept) = stemma_stories::stories(documents, &reuse, &config.stories);
     drop(reuse);
     reporter.finish();
-    let pairs = found.into_iter().map(|(pair, _)| pair).collect();
+    // Same-story pairs the stories stage turned down (their stories are
+    // weeks apart) are not reported.
+    let pairs = found
+        .into_iter()
+        .zip(kept)
+        .filter_map(|((pair, _), keep)| keep.then_some(pair))
+        .collect();
 
     Ok(Analysis {
         pairs,
         stories,
         ..Analysis::default()
     })
+}
+
+/// How similar, as reports of one event, the documents of each pair are
+/// (`stemma_align::story_similarity` over the same features `analyze`
+/// builds): for scoring the similarity against human judgements.
+pub fn story_similarities(
+    documents: &mut [Document],
+    pairs: &[(usize, usize)],
+    config: &Config,
+) -> Vec<Option<f64>> {
+    stemma_extract::extract(documents, &config.extract);
+    let documents: &[Document] = documents;
+    let segmented = segment_all(documents, config, &stemma_core::NoProgress);
+    let (prepared, stats) = prepare(documents, &segmented, config);
+    pairs
+        .iter()
+        .map(|&(a, b)| {
+            Some(stemma_align::story_similarity(
+                prepared.get(a)?,
+                prepared.get(b)?,
+                &stats,
+                &config.align.story,
+            ))
+        })
+        .collect()
+}
+
+/// Each document's body segmented, boilerplate left out.
+fn segment_all(documents: &[Document], config: &Config, reporter: &dyn Reporter) -> Vec<Segmented> {
+    documents
+        .par_iter()
+        .map(|d| {
+            let boilerplate: Vec<Span> = d.boilerplate.iter().map(|b| b.span).collect();
+            let seg = stemma_segment::segment(&d.text, &boilerplate, &config.segment);
+            reporter.advance(1);
+            seg
+        })
+        .collect()
+}
+
+/// Per-document alignment features and the corpus's term statistics.
+fn prepare<'a>(
+    documents: &'a [Document],
+    segmented: &'a [Segmented],
+    config: &Config,
+) -> (Vec<Prepared<'a>>, TermStats) {
+    let profiles: Vec<Profile<'a>> = documents
+        .par_iter()
+        .zip(segmented)
+        .map(|(d, seg)| Profile::new(&d.text, seg))
+        .collect();
+    let refs: Vec<&Profile<'_>> = profiles.iter().collect();
+    let stats = TermStats::from_profiles(&refs);
+    drop(refs);
+    let prepared = profiles
+        .into_par_iter()
+        .map(|p| Prepared::new(p, &stats, &config.align.sentence))
+        .collect();
+    (prepared, stats)
 }

@@ -1,9 +1,10 @@
 //! Stories and provenance: which documents report one event, and which
 //! version was taken from which.
 //!
-//! **Stories** are the connected components of the reuse pairs that carry
-//! a story (`duplicate`, `excerpt`, `rewrite`; a `partial` pair shares a
-//! passage, which a different story may quote), found with a union-find
+//! **Stories** are the connected components of the pairs that carry a
+//! story (`duplicate`, `excerpt`, `rewrite`, and `same-story`: no shared
+//! text but the same event; a `partial` pair shares a passage, which a
+//! different story may quote), found with a union-find
 //! over the pairs: near-linear, deterministic, and incremental (a new
 //! document's pairs join it to a story or start one).
 //!
@@ -29,12 +30,18 @@ pub struct Config {
     /// Publication times closer than this (seconds) say nothing about
     /// direction: clocks, time zones and feed delays blur them.
     pub min_time_gap: i64,
+    /// A `same-story` pair joins two stories only if all their known
+    /// publication days then lie within this many days: reports of one
+    /// event appear within days of each other, two events of one kind
+    /// rarely do.
+    pub max_story_days: i64,
 }
 
 impl Default for Config {
     fn default() -> Config {
         Config {
             min_time_gap: 10 * 60,
+            max_story_days: 7,
         }
     }
 }
@@ -51,14 +58,55 @@ pub struct Reuse<'a> {
 
 /// Groups the documents into stories and infers each story's derivations.
 /// Every document is in exactly one story; stories are sorted by their
-/// first document, documents and roots within a story are sorted.
-pub fn stories(documents: &[Document], reuse: &[Reuse<'_>], config: &Config) -> Vec<Story> {
+/// first document, documents and roots within a story are sorted. Also
+/// returns, per entry of `reuse`, whether it stands: `false` for a
+/// `same-story` pair that would join stories weeks apart.
+pub fn stories(
+    documents: &[Document],
+    reuse: &[Reuse<'_>],
+    config: &Config,
+) -> (Vec<Story>, Vec<bool>) {
     let n = documents.len();
     let mut sets = UnionFind::new(n);
     for r in reuse {
-        if carries_story(r.pair.relation) {
+        if is_derivation(r.pair.relation) {
             sets.union(r.pair.a.index(), r.pair.b.index());
         }
+    }
+    // Known publication days of each story: (first, last), by root.
+    let day = |i: usize| {
+        documents[i]
+            .meta
+            .published
+            .as_ref()
+            .and_then(|p| epoch_day(p))
+    };
+    let mut span: Vec<Option<(i64, i64)>> = vec![None; n];
+    for i in 0..n {
+        if let Some(d) = day(i) {
+            let root = sets.find(i);
+            span[root] = Some(span[root].map_or((d, d), |(lo, hi)| (lo.min(d), hi.max(d))));
+        }
+    }
+    let mut kept = vec![true; reuse.len()];
+    for (k, r) in reuse.iter().enumerate() {
+        if r.pair.relation != Relation::SameStory {
+            continue;
+        }
+        let (x, y) = (sets.find(r.pair.a.index()), sets.find(r.pair.b.index()));
+        if x == y {
+            continue;
+        }
+        let joined = match (span[x], span[y]) {
+            (Some((a0, a1)), Some((b0, b1))) => Some((a0.min(b0), a1.max(b1))),
+            (s, None) | (None, s) => s,
+        };
+        if joined.is_some_and(|(lo, hi)| hi - lo > config.max_story_days) {
+            kept[k] = false;
+            continue;
+        }
+        sets.union(x, y);
+        span[sets.find(x)] = joined;
     }
     let mut members: Vec<Vec<DocIdx>> = vec![Vec::new(); n];
     for i in 0..n {
@@ -66,7 +114,7 @@ pub fn stories(documents: &[Document], reuse: &[Reuse<'_>], config: &Config) -> 
     }
     let mut of_story: Vec<Vec<Reuse<'_>>> = vec![Vec::new(); n];
     for r in reuse {
-        if carries_story(r.pair.relation) {
+        if is_derivation(r.pair.relation) {
             of_story[sets.find(r.pair.a.index())].push(*r);
         }
     }
@@ -78,10 +126,24 @@ pub fn stories(documents: &[Document], reuse: &[Reuse<'_>], config: &Config) -> 
         .map(|(documents, reuse)| provenance::story(documents, &reuse, &signals, config))
         .collect();
     out.sort_by_key(|s| s.documents.first().copied());
-    out
+    (out, kept)
 }
 
+/// Days since 1970-01-01 of the publication day.
+fn epoch_day(p: &stemma_core::Published) -> Option<i64> {
+    let epoch = jiff::civil::date(1970, 1, 1);
+    let span = epoch.until(p.day()).ok()?;
+    Some(i64::from(span.get_days()))
+}
+
+/// Pairs that join two documents in one story: reuse of the story's text,
+/// or no shared text but the same event (`same-story`).
 fn carries_story(r: Relation) -> bool {
+    is_derivation(r) || r == Relation::SameStory
+}
+
+/// Pairs that can be a derivation: one text taken from the other.
+fn is_derivation(r: Relation) -> bool {
     matches!(
         r,
         Relation::Duplicate | Relation::Excerpt | Relation::Rewrite

@@ -82,7 +82,7 @@ fn second_generation_copy_hangs_under_the_rewrite() {
             derived: (p.relation == Relation::Excerpt).then_some(DocIdx(1)),
         })
         .collect();
-    let s = stories(&docs, &reuse, &Config::default());
+    let (s, _) = stories(&docs, &reuse, &Config::default());
     assert_eq!(s.len(), 2);
     assert_eq!(s[0].documents, [DocIdx(0), DocIdx(1), DocIdx(2), DocIdx(3)]);
     assert_eq!(s[0].roots, [DocIdx(0)]);
@@ -136,7 +136,7 @@ fn attribution_outvotes_time_and_no_cycles() {
             derived: None,
         })
         .collect();
-    let s = stories(&docs, &reuse, &Config::default());
+    let (s, _) = stories(&docs, &reuse, &Config::default());
     assert_eq!(s.len(), 1);
     let story = &s[0];
     assert_eq!(story.roots.len(), 1, "{:?}", edges(story));
@@ -174,7 +174,7 @@ fn partial_reuse_keeps_stories_apart() {
             derived: None,
         })
         .collect();
-    let s = stories(&docs, &reuse, &Config::default());
+    let (s, _) = stories(&docs, &reuse, &Config::default());
     assert_eq!(s.len(), 2);
     assert!(s.iter().all(|s| s.derivations.is_empty()));
 }
