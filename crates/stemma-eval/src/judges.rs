@@ -9,7 +9,7 @@
 //! | task | trait | today |
 //! |---|---|---|
 //! | `mrpc` | [`ParaphraseJudge`] | [`AlignParaphraseJudge`]: `stemma_align::paraphrase` ([`NoParaphraseJudge`] is the no-decision baseline) |
-//! | `semeval` | [`DocumentSimilarity`] | [`ReportSimilarity`]: read off the pipeline's pairs and stories |
+//! | `semeval` | [`DocumentSimilarity`] | [`StorySimilarity`]: the pipeline's graded story similarity |
 //! | `tempeval` | [`DateNormalizer`] | [`NoDates`]: finds no date |
 
 use stemma_core::Reporter;
@@ -164,11 +164,56 @@ impl DocumentSimilarity for ReportSimilarity {
     }
 }
 
-/// INTEGRATION POINT (similarity): stemma's document similarity. Replace
-/// with a graded score (sketch Jaccard, aligned share, fact overlap) once
-/// one exists.
+/// The graded story similarity of the pipeline
+/// (`stemma_pipeline::story_similarities`: weighted Dice of idf-squared
+/// terms, facts weighted up), over the documents as ingest reads them,
+/// boilerplate left out, idf over the batch.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct StorySimilarity;
+
+impl DocumentSimilarity for StorySimilarity {
+    fn name(&self) -> &str {
+        "stemma story similarity: weighted Dice of idf-squared terms, facts x3, idf over the batch"
+    }
+    fn similarities(
+        &self,
+        docs: &[(String, String)],
+        pairs: &[(usize, usize)],
+        _reporter: &dyn Reporter,
+    ) -> Vec<Option<f64>> {
+        let files: Vec<(String, &[u8])> = docs
+            .iter()
+            .map(|(id, text)| (format!("{id}.txt"), text.as_bytes()))
+            .collect();
+        let refs: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (n.as_str(), *b)).collect();
+        let mut corpus = stemma_ingest::read_memory(&refs, &stemma_ingest::Config::default());
+        // Documents come back sorted by id; map the pairs onto them.
+        let position = |i: usize| {
+            let id = docs.get(i)?.0.as_str();
+            corpus.documents.iter().position(|d| d.id.as_str() == id)
+        };
+        let mapped: Vec<Option<(usize, usize)>> = pairs
+            .iter()
+            .map(|&(a, b)| Some((position(a)?, position(b)?)))
+            .collect();
+        let present: Vec<(usize, usize)> = mapped.iter().flatten().copied().collect();
+        let values = stemma_pipeline::story_similarities(
+            &mut corpus.documents,
+            &present,
+            &stemma_pipeline::Config::default(),
+        );
+        let mut values = values.into_iter();
+        mapped
+            .iter()
+            .map(|m| m.and_then(|_| values.next().flatten()))
+            .collect()
+    }
+}
+
+/// INTEGRATION POINT (similarity): stemma's document similarity, the
+/// pipeline's graded story similarity.
 pub fn stemma_document_similarity() -> Box<dyn DocumentSimilarity> {
-    Box::new(ReportSimilarity)
+    Box::new(StorySimilarity)
 }
 
 /// A date found in a text, normalised.
