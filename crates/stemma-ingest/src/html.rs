@@ -69,11 +69,12 @@
 
 mod charset;
 mod dom;
+mod extract;
 mod jsonld;
 mod meta;
 mod walk;
 
-use stemma_core::Metadata;
+use stemma_core::{Boilerplate, Metadata};
 
 /// A parsed page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,6 +87,9 @@ pub struct HtmlPage {
     /// Title, outlet (`None` when the page names none; the caller falls
     /// back to the URL's host), published, canonical URL.
     pub meta: Metadata,
+    /// The spans of `text` that are not the article body (navigation,
+    /// headline, byline, related links, footer, ...), in order, disjoint.
+    pub boilerplate: Vec<Boilerplate>,
     /// Caveats about decoding, structure and metadata, lowercase.
     pub warnings: Vec<String>,
 }
@@ -117,12 +121,15 @@ pub fn parse(bytes: &[u8], http_charset: Option<&str>) -> HtmlPage {
             parsed.dropped_tags
         ));
     }
+    let boilerplate =
+        extract::boilerplate(&walked.layout, &walked.text, &extract::Params::default());
     let ld = jsonld::read(&walked.found.json_ld);
     let meta = meta::resolve(walked.found, ld, &mut warnings);
     HtmlPage {
         html: decoded.text,
         text: walked.text,
         meta,
+        boilerplate,
         warnings,
     }
 }

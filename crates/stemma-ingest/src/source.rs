@@ -430,7 +430,7 @@ pub(crate) fn html_document(
         text: page.text,
         html: Some(page.html),
         meta,
-        boilerplate: Vec::new(),
+        boilerplate: page.boilerplate,
         diagnostics,
     })
 }

@@ -7,7 +7,9 @@ use proptest::prelude::*;
 
 use super::*;
 
-/// Checks what always holds of the visible text.
+/// Checks what always holds of the visible text and its boilerplate
+/// spans (in order, disjoint, non-empty, on character boundaries, each a
+/// run of whole lines).
 #[track_caller]
 fn check_invariants(page: &HtmlPage) {
     let t = &page.text;
@@ -16,6 +18,83 @@ fn check_invariants(page: &HtmlPage) {
     for line in t.split('\n') {
         assert_eq!(line.trim(), line, "line with outer whitespace: {line:?}");
     }
+    let mut end = 0;
+    for b in &page.boilerplate {
+        let s = b.span;
+        assert!(
+            s.start < s.end && s.start >= end,
+            "span order: {:?}",
+            page.boilerplate
+        );
+        assert!(t.is_char_boundary(s.start) && t.is_char_boundary(s.end) && s.end <= t.len());
+        assert!(
+            s.start == 0 || t.as_bytes()[s.start - 1] == b'\n',
+            "span {s:?} starts mid-line"
+        );
+        assert!(
+            s.end == t.len() || t.as_bytes()[s.end] == b'\n',
+            "span {s:?} ends mid-line"
+        );
+        end = s.end;
+    }
+}
+
+/// Each line of the text, labelled with the kind of the boilerplate span
+/// it falls in, or `body`; blank lines stay blank.
+fn render_extraction(page: &HtmlPage) -> String {
+    let mut out = String::new();
+    let mut at = 0;
+    for line in page.text.split('\n') {
+        let start = at;
+        at += line.len() + 1;
+        if line.is_empty() {
+            out.push('\n');
+            continue;
+        }
+        let kind = page
+            .boilerplate
+            .iter()
+            .find(|b| b.span.start <= start && start < b.span.end)
+            .map_or("body", |b| b.kind.as_str());
+        out.push_str(&format!("{kind:<10} | {line}\n"));
+    }
+    out
+}
+
+/// Runs every `testdata/extract/NAME.html` through [`parse`] and compares
+/// its lines, each labelled `body` or with its boilerplate kind, with
+/// `NAME.expect.txt`. `STEMMA_BLESS=1` rewrites them.
+#[test]
+fn extract_testdata() -> std::io::Result<()> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/extract");
+    let mut cases: Vec<_> = std::fs::read_dir(&dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .collect();
+    cases.sort();
+    assert!(cases.len() >= 5, "{} cases", cases.len());
+    let bless = std::env::var_os("STEMMA_BLESS").is_some();
+    let mut failures = Vec::new();
+    for path in cases {
+        let page = parse(&std::fs::read(&path)?, None);
+        check_invariants(&page);
+        let got = render_extraction(&page);
+        let expect = path.with_extension("expect.txt");
+        if bless {
+            std::fs::write(&expect, &got)?;
+            continue;
+        }
+        let want = std::fs::read_to_string(&expect).unwrap_or_default();
+        if got != want {
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+            failures.push(format!(
+                "{}\n--- got ---\n{got}--- want ---\n{want}",
+                name.unwrap_or_default()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    Ok(())
 }
 
 /// Renders the metadata and warnings of a page as the `.meta.json` files

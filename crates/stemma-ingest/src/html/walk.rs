@@ -9,11 +9,16 @@ use ego_tree::NodeRef;
 use scraper::Node;
 use scraper::node::Element;
 
+use super::extract::{El, Layout, Line, NO_EL, Tag, hints};
+
 /// What the walk found.
 #[derive(Debug, Default)]
 pub(super) struct Walked {
     pub text: String,
     pub found: Found,
+    /// The visible text's lines and the elements that hold them, for
+    /// main-content extraction.
+    pub layout: Layout,
 }
 
 /// Metadata candidates, raw (values trimmed, empty ones skipped; the
@@ -44,19 +49,23 @@ pub(super) struct Found {
 const CAPTURE_LIMIT: usize = 4096;
 
 /// Frame flags.
-const BLOCK: u8 = 1;
-const HIDDEN: u8 = 2;
-const PRE: u8 = 4;
-const ARTICLE: u8 = 8;
-const CELL: u8 = 16;
-const H1: u8 = 32;
-const SCOPE: u8 = 64;
+const BLOCK: u16 = 1;
+const HIDDEN: u16 = 2;
+const PRE: u16 = 4;
+const ARTICLE: u16 = 8;
+const CELL: u16 = 16;
+const H1: u16 = 32;
+const SCOPE: u16 = 64;
+/// The element has a record in [`Layout::els`].
+const RECORD: u16 = 128;
+/// A link (`<a href>`).
+const LINK: u16 = 256;
 
 /// Walks the document.
 pub(super) fn walk(html: &scraper::Html) -> Walked {
     let root = html.tree.root();
     let mut w = Walker::default();
-    let mut stack: Vec<u8> = Vec::new();
+    let mut stack: Vec<u16> = Vec::new();
     let mut next = root.first_child();
     while let Some(node) = next {
         let descend = match node.value() {
@@ -99,9 +108,11 @@ pub(super) fn walk(html: &scraper::Html) -> Walked {
             }
         };
     }
+    let (text, lines) = w.out.finish();
     Walked {
-        text: w.out.finish(),
+        text,
         found: w.found,
+        layout: Layout { els: w.els, lines },
     }
 }
 
@@ -122,6 +133,11 @@ struct Walker {
     inner_scopes: u32,
     name_frame: Option<usize>,
     name_text: String,
+    /// Recorded elements, and the indices of those open, innermost last.
+    els: Vec<El>,
+    open: Vec<u32>,
+    /// Open visible links.
+    links: u32,
 }
 
 /// The attributes the walk looks at, from one pass over an element's.
@@ -140,6 +156,9 @@ struct Attrs<'a> {
     content: Option<&'a str>,
     rel: Option<&'a str>,
     href: Option<&'a str>,
+    class: Option<&'a str>,
+    id: Option<&'a str>,
+    role: Option<&'a str>,
 }
 
 impl<'a> Attrs<'a> {
@@ -150,7 +169,12 @@ impl<'a> Attrs<'a> {
                 "hidden" => a.hides = true,
                 "aria-hidden" => a.aria_hidden = value.trim().eq_ignore_ascii_case("true"),
                 "style" => a.hides |= style_hides(value),
-                "class" => a.hides |= class_hides(value),
+                "class" => {
+                    a.hides |= class_hides(value);
+                    a.class = Some(value);
+                }
+                "id" => a.id = Some(value),
+                "role" => a.role = Some(value),
                 "open" => a.open = true,
                 "pubdate" => a.pubdate = true,
                 "itemscope" => a.itemscope = true,
@@ -339,7 +363,7 @@ fn child_text(node: NodeRef<'_, Node>) -> String {
 impl Walker {
     /// Enters an element: `Some(flags)` to walk its children, `None` to
     /// skip them. `depth` is the stack index the element's frame takes.
-    fn enter(&mut self, node: NodeRef<'_, Node>, el: &Element, depth: usize) -> Option<u8> {
+    fn enter(&mut self, node: NodeRef<'_, Node>, el: &Element, depth: usize) -> Option<u16> {
         let name = el.name();
         let html_ns = &*el.name.ns == "http://www.w3.org/1999/xhtml";
         if !html_ns && name == "svg" {
@@ -444,6 +468,32 @@ impl Walker {
                 self.out.space();
             }
         }
+        if visible && html_ns {
+            let tag = Tag::of(name);
+            // The document's wrappers carry page-wide classes.
+            let hints = if wrapper && name != "main" {
+                0
+            } else {
+                hints(tag, a.class, a.id, a.role, a.itemprop)
+            };
+            if flags & BLOCK != 0 || hints != 0 || tag != Tag::Other {
+                let parent = self.open.last().copied().unwrap_or(NO_EL);
+                self.open
+                    .push(u32::try_from(self.els.len()).unwrap_or(NO_EL));
+                self.els.push(El {
+                    parent,
+                    tag,
+                    hints,
+                    first_line: self.out.line_count(),
+                    end_line: self.out.line_count(),
+                });
+                flags |= RECORD;
+            }
+            if name == "a" && a.href.is_some() {
+                self.links += 1;
+                flags |= LINK;
+            }
+        }
         if flags & HIDDEN != 0 {
             self.hidden += 1;
         }
@@ -471,7 +521,16 @@ impl Walker {
     }
 
     /// Leaves an element entered with `flags` at stack index `depth`.
-    fn leave(&mut self, flags: u8, depth: usize) {
+    fn leave(&mut self, flags: u16, depth: usize) {
+        if flags & RECORD != 0
+            && let Some(i) = self.open.pop()
+            && let Some(el) = self.els.get_mut(i as usize)
+        {
+            el.end_line = self.out.line_count();
+        }
+        if flags & LINK != 0 {
+            self.links = self.links.saturating_sub(1);
+        }
         if flags & HIDDEN != 0 {
             self.hidden = self.hidden.saturating_sub(1);
         }
@@ -524,6 +583,8 @@ impl Walker {
         if self.h1_frame.is_some() && self.h1_text.len() < CAPTURE_LIMIT {
             self.h1_text.push_str(t);
         }
+        self.out.owner = self.open.last().copied().unwrap_or(NO_EL);
+        self.out.in_link = self.links > 0;
         if self.pre > 0 {
             self.out.pre_text(t);
         } else {
@@ -589,6 +650,12 @@ struct TextOut {
     /// Whitespace held since the last word: one space, or inside `pre`
     /// the run as written.
     space: String,
+    /// The lines written so far.
+    lines: Vec<Line>,
+    /// The innermost recorded element open, and whether a link is: set
+    /// before each piece of text.
+    owner: u32,
+    in_link: bool,
 }
 
 impl TextOut {
@@ -607,6 +674,7 @@ impl TextOut {
     }
 
     fn word(&mut self, w: &str) {
+        let new_line = self.out.is_empty() || self.newlines > 0;
         if !self.out.is_empty() {
             match self.newlines {
                 0 => self.out.push_str(&self.space),
@@ -616,7 +684,18 @@ impl TextOut {
         }
         self.newlines = 0;
         self.space.clear();
+        let start = self.out.len();
         self.out.push_str(w);
+        if new_line {
+            self.lines.push(Line::new(start, self.owner));
+        }
+        if let Some(line) = self.lines.last_mut() {
+            line.add_word(w, self.out.len(), self.in_link);
+        }
+    }
+
+    fn line_count(&self) -> u32 {
+        u32::try_from(self.lines.len()).unwrap_or(u32::MAX)
     }
 
     /// Text outside `pre`: whitespace runs become one space.
@@ -661,7 +740,7 @@ impl TextOut {
         }
     }
 
-    fn finish(self) -> String {
-        self.out
+    fn finish(self) -> (String, Vec<Line>) {
+        (self.out, self.lines)
     }
 }
