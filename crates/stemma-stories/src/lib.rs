@@ -79,7 +79,7 @@ pub fn stories(
             .meta
             .published
             .as_ref()
-            .and_then(|p| epoch_day(p))
+            .and_then(epoch_day)
     };
     let mut span: Vec<Option<(i64, i64)>> = vec![None; n];
     for i in 0..n {
@@ -134,12 +134,6 @@ fn epoch_day(p: &stemma_core::Published) -> Option<i64> {
     let epoch = jiff::civil::date(1970, 1, 1);
     let span = epoch.until(p.day()).ok()?;
     Some(i64::from(span.get_days()))
-}
-
-/// Pairs that join two documents in one story: reuse of the story's text,
-/// or no shared text but the same event (`same-story`).
-fn carries_story(r: Relation) -> bool {
-    is_derivation(r) || r == Relation::SameStory
 }
 
 /// Pairs that can be a derivation: one text taken from the other.

@@ -178,3 +178,36 @@ fn partial_reuse_keeps_stories_apart() {
     assert_eq!(s.len(), 2);
     assert!(s.iter().all(|s| s.derivations.is_empty()));
 }
+
+/// A same-story pair joins two stories whose dates are close, not two
+/// stories weeks apart (two events of one kind), and is then turned down.
+#[test]
+fn same_story_joins_only_within_days() {
+    let docs = [
+        doc("a", "Courier", "2026-03-10", "quake report", None),
+        doc("b", "Ledger", "2026-03-12", "independent report", None),
+        doc("c", "Daily", "", "undated copy", None),
+        doc("d", "Wire", "2026-05-02", "another quake", None),
+    ];
+    let pairs = [
+        pair(0, 1, Relation::SameStory, 0.0, 0.0),
+        pair(0, 3, Relation::SameStory, 0.0, 0.0),
+        pair(1, 2, Relation::Duplicate, 1.0, 1.0),
+        pair(2, 3, Relation::SameStory, 0.0, 0.0),
+    ];
+    let reuse: Vec<Reuse<'_>> = pairs
+        .iter()
+        .map(|p| Reuse {
+            pair: p,
+            derived: None,
+        })
+        .collect();
+    let (s, kept) = stories(&docs, &reuse, &Config::default());
+    assert_eq!(kept, [true, false, true, false]);
+    assert_eq!(s.len(), 2);
+    assert_eq!(s[0].documents, [DocIdx(0), DocIdx(1), DocIdx(2)]);
+    // Same-story pairs are no derivations: a and b are both roots.
+    assert_eq!(s[0].roots, [DocIdx(0), DocIdx(1)]);
+    assert_eq!(edges(&s[0]), [(1, 2, Relation::Duplicate)]);
+    assert_eq!(s[1].documents, [DocIdx(3)]);
+}
