@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks: stemma's end-to-end throughput and peak memory on generated
 # corpora of growing size, and the peers on the same input in the same run
-# (datasketch and rensa for MinHash, trafilatura for main-text extraction).
+# (datasketch and rensa for MinHash beside `stemma sketch`, trafilatura for
+# main-text extraction).
 # Not part of the test suite. Results land in bench/out/<UTC date>/, with a
 # summary.md to copy into docs/BENCHMARKS.md.
 #
@@ -93,6 +94,13 @@ if "$STEMMA" generate --help > /dev/null 2>&1; then
         $TIME -v -o "$OUT/analyze-$N.time" "$STEMMA" analyze "$CORPUS/docs" --json "$WORK/report-$N.json" --quiet
         "$STEMMA" eval synthetic --data "$CORPUS" --report "$WORK/report-$N.json" --quiet > "$OUT/eval-synthetic-$N.txt"
         tail -1 "$OUT/eval-synthetic-$N.txt" >&2
+
+        # stemma's MinHash on the same documents, one thread, so that its CPU
+        # time is per core: reading the JSON Lines, normalising, shingling,
+        # MinHash (128 permutations, word 5-shingles) and writing the
+        # signatures as JSON Lines.
+        say "stemma sketch on $N documents (one thread)"
+        $TIME -v -o "$OUT/sketch-$N.time" "$STEMMA" sketch "$CORPUS/docs" --out "$WORK/sketch-$N.jsonl" --quiet --threads 1
 
         if [ "$SKIP_PEERS" = 0 ]; then
             for PEER in datasketch rensa; do

@@ -33,6 +33,18 @@ def timev(path):
     return wall, rss
 
 
+def cpu_seconds(path):
+    """User plus system CPU seconds from a `/usr/bin/time -v` log."""
+    if not os.path.exists(path):
+        return None
+    total = 0.0
+    for line in open(path, encoding="utf-8", errors="replace"):
+        line = line.strip()
+        if line.startswith("User time (seconds)") or line.startswith("System time (seconds)"):
+            total += float(line.rsplit(" ", 1)[-1])
+    return total
+
+
 def result_line(path):
     if not os.path.exists(path):
         return None
@@ -74,7 +86,32 @@ def main():
         md.append("")
         md.append("### MinHash, 128 permutations, word 5-shingles")
         md.append("")
-        md.append("stemma: not yet available (`stemma sketch` comes in a later issue).")
+        md.append(
+            "stemma: `stemma sketch DOCS --out FILE --quiet --threads 1`, whole process (reading the JSON Lines, "
+            "normalising, shingling, MinHash, writing JSON Lines), CPU time = user + system. Peers: "
+            "`minhash_peers.py`, their own CPU timers (`time.process_time`; shingling in Python, then sketching), corpus already in memory."
+        )
+        md.append("")
+        md.append("| documents | text MB | stemma sketch CPU s | stemma MB/s per core | peer | peer total CPU s | peer MB/s total | peer MB/s sketching only | stemma / peer (total) |")
+        md.append("|---|---|---|---|---|---|---|---|---|")
+        for n in sizes:
+            info = json.load(open(os.path.join(out, f"corpus-{n}.json")))
+            mb = info["text_bytes"] / 1e6
+            cpu = cpu_seconds(os.path.join(out, f"sketch-{n}.time"))
+            if not cpu:
+                continue
+            for p in ("rensa", "datasketch"):
+                f = os.path.join(out, f"minhash-{p}-{n}.json")
+                if not os.path.exists(f) or os.path.getsize(f) == 0:
+                    md.append(f"| {n} | {mb:.1f} | {cpu:.2f} | {mb / cpu:.1f} | {p}: not run | | | | |")
+                    continue
+                r = json.load(open(f))
+                tot = r.get("cpu_seconds_total", r["seconds_total"])
+                sk = r.get("cpu_seconds_sketching", r["seconds_sketching"]) or 1e-9
+                md.append(
+                    f"| {n} | {mb:.1f} | {cpu:.2f} | {mb / cpu:.1f} | {p} {r['version']} | {tot:.2f} | "
+                    f"{mb / tot:.1f} | {mb / sk:.1f} | {tot / cpu:.1f}x |"
+                )
         md.append("")
         for n in sizes:
             files = [os.path.join(out, f"minhash-{p}-{n}.json") for p in ("datasketch", "rensa")]

@@ -39,23 +39,48 @@ pub struct Link {
     pub in_order: bool,
 }
 
+/// A term of a bag: its id, its stem prefix id (0 if none), its weight and
+/// whether it is a stopword.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Item {
+    id: u64,
+    prefix: u64,
+    weight: f64,
+    stop: bool,
+}
+
 /// A weighted set of terms, sorted by id.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Bag {
-    /// `(id, prefix id, weight)`.
-    items: Vec<(u64, u64, f64)>,
+    items: Vec<Item>,
+    /// Positions in `items` of those with a stem prefix, sorted by prefix,
+    /// then weight (heaviest first), then id.
+    loose: Vec<u32>,
     total: f64,
     /// Weight of the stopwords among `items`.
     stop_total: f64,
-    /// Content items (not stopwords): `(id, weight)`, sorted.
-    content: Vec<(u64, f64)>,
-    /// Items with a stem prefix: `(prefix id, id, weight)`, sorted.
-    loose: Vec<(u64, u64, f64)>,
 }
 
-impl Bag {
-    pub(crate) fn is_empty(&self) -> bool {
+/// A bag, borrowed: from a [`Bag`] or from a document's [`SentenceIndex`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct BagRef<'b> {
+    items: &'b [Item],
+    loose: &'b [u32],
+    total: f64,
+    stop_total: f64,
+}
+
+impl BagRef<'_> {
+    fn is_empty(&self) -> bool {
         self.items.is_empty()
+    }
+
+    /// The content items (not stopwords): `(id, weight)`, sorted by id.
+    fn content(&self) -> impl Iterator<Item = (u64, f64)> + '_ {
+        self.items
+            .iter()
+            .filter(|x| !x.stop)
+            .map(|x| (x.id, x.weight))
     }
 }
 
@@ -66,7 +91,7 @@ pub(crate) fn bag(
     stats: &TermStats,
     config: &SentenceConfig,
 ) -> Bag {
-    let mut items: Vec<(u64, u64, f64, bool)> = p
+    let mut items: Vec<Item> = p
         .terms
         .get(tokens)
         .unwrap_or_default()
@@ -78,55 +103,50 @@ pub(crate) fn bag(
                 Class::Word => 1.0,
                 Class::Stop => config.stop_weight,
             };
-            (boost > 0.0).then(|| {
-                (
-                    t.id,
-                    t.prefix,
-                    stats.idf(t.id) * boost,
-                    t.class == Class::Stop,
-                )
+            (boost > 0.0).then(|| Item {
+                id: t.id,
+                prefix: t.prefix,
+                weight: stats.idf(t.id) * boost,
+                stop: t.class == Class::Stop,
             })
         })
         .collect();
     // Stable: of equal ids with equal weights, the first in text order.
-    items.sort_by(|x, y| x.0.cmp(&y.0).then(y.2.total_cmp(&x.2)));
-    items.dedup_by_key(|x| x.0);
+    items.sort_by(|x, y| x.id.cmp(&y.id).then(y.weight.total_cmp(&x.weight)));
+    items.dedup_by_key(|x| x.id);
     Bag::from_items(items)
 }
 
 impl Bag {
-    /// The bag of `(id, prefix id, weight, stopword)` items sorted by id,
-    /// distinct.
-    fn from_items(items: Vec<(u64, u64, f64, bool)>) -> Bag {
-        let total = items.iter().map(|x| x.2).sum();
-        let stop_total = items.iter().filter(|x| x.3).map(|x| x.2).sum();
-        let content = items.iter().filter(|x| !x.3).map(|x| (x.0, x.2)).collect();
-        let mut loose: Vec<(u64, u64, f64)> = items
-            .iter()
-            .filter(|x| x.1 != 0)
-            .map(|x| (x.1, x.0, x.2))
+    /// The bag of `items`, sorted by id and distinct.
+    fn from_items(items: Vec<Item>) -> Bag {
+        let total = items.iter().map(|x| x.weight).sum();
+        let stop_total = items.iter().filter(|x| x.stop).map(|x| x.weight).sum();
+        let mut loose: Vec<u32> = (0..items.len() as u32)
+            .filter(|&k| items[k as usize].prefix != 0)
             .collect();
-        loose.sort_by(|p, q| p.0.cmp(&q.0).then(q.2.total_cmp(&p.2)).then(p.1.cmp(&q.1)));
+        loose.sort_by(|&p, &q| {
+            let (p, q) = (&items[p as usize], &items[q as usize]);
+            p.prefix
+                .cmp(&q.prefix)
+                .then(q.weight.total_cmp(&p.weight))
+                .then(p.id.cmp(&q.id))
+        });
         Bag {
-            items: items.into_iter().map(|x| (x.0, x.1, x.2)).collect(),
+            items,
+            loose,
             total,
             stop_total,
-            content,
-            loose,
         }
     }
 
-    /// The items with their stopword flag (an item is a stopword when it is
-    /// not among the content items).
-    fn flagged(&self) -> impl Iterator<Item = (u64, u64, f64, bool)> + '_ {
-        let mut k = 0;
-        self.items.iter().map(move |&(id, prefix, w)| {
-            let content = self.content.get(k).is_some_and(|c| c.0 == id);
-            if content {
-                k += 1;
-            }
-            (id, prefix, w, !content)
-        })
+    pub(crate) fn view(&self) -> BagRef<'_> {
+        BagRef {
+            items: &self.items,
+            loose: &self.loose,
+            total: self.total,
+            stop_total: self.stop_total,
+        }
     }
 
     /// The bag of the tokens of `first` followed by those of `second`:
@@ -134,27 +154,33 @@ impl Bag {
     /// weights up again. Of an id in both, [`bag`] keeps the heaviest
     /// token and, among equally heavy ones, the first in text order, which
     /// is `first`'s item unless `second`'s weighs strictly more.
-    fn union(first: &Bag, second: &Bag) -> Bag {
-        let mut items = Vec::with_capacity(first.items.len() + second.items.len());
-        let mut x = first.flagged().peekable();
-        let mut y = second.flagged().peekable();
-        loop {
-            match (x.peek(), y.peek()) {
-                (Some(u), Some(v)) => match u.0.cmp(&v.0) {
-                    std::cmp::Ordering::Less => items.extend(x.next()),
-                    std::cmp::Ordering::Greater => items.extend(y.next()),
-                    std::cmp::Ordering::Equal => {
-                        let (u, v) = (x.next(), y.next());
-                        if let (Some(u), Some(v)) = (u, v) {
-                            items.push(if v.2.total_cmp(&u.2).is_gt() { v } else { u });
-                        }
-                    }
-                },
-                (Some(_), None) => items.extend(x.next()),
-                (None, Some(_)) => items.extend(y.next()),
-                (None, None) => break,
+    fn union(first: BagRef<'_>, second: BagRef<'_>) -> Bag {
+        let (x, y) = (first.items, second.items);
+        let mut items = Vec::with_capacity(x.len() + y.len());
+        let (mut i, mut j) = (0, 0);
+        while let (Some(u), Some(v)) = (x.get(i), y.get(j)) {
+            match u.id.cmp(&v.id) {
+                std::cmp::Ordering::Less => {
+                    items.push(*u);
+                    i += 1;
+                }
+                std::cmp::Ordering::Greater => {
+                    items.push(*v);
+                    j += 1;
+                }
+                std::cmp::Ordering::Equal => {
+                    items.push(if v.weight.total_cmp(&u.weight).is_gt() {
+                        *v
+                    } else {
+                        *u
+                    });
+                    i += 1;
+                    j += 1;
+                }
             }
         }
+        items.extend_from_slice(x.get(i..).unwrap_or_default());
+        items.extend_from_slice(y.get(j..).unwrap_or_default());
         Bag::from_items(items)
     }
 }
@@ -181,9 +207,10 @@ pub(crate) fn sentences_bag(
 /// Weight of the terms in both bags (the smaller weight of each), plus
 /// `prefix_credit` times that of pairs left unmatched that share a stem
 /// prefix (each item loosely matched at most once, in prefix order).
-fn shared(x: &Bag, y: &Bag, prefix_credit: f64) -> f64 {
+fn shared(x: BagRef<'_>, y: BagRef<'_>, prefix_credit: f64) -> f64 {
     let (mut i, mut j, mut s) = (0, 0, 0.0);
-    while let (Some(&(u, _, wu)), Some(&(v, _, wv))) = (x.items.get(i), y.items.get(j)) {
+    while let (Some(p), Some(q)) = (x.items.get(i), y.items.get(j)) {
+        let (u, wu, v, wv) = (p.id, p.weight, q.id, q.weight);
         match u.cmp(&v) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
@@ -196,13 +223,19 @@ fn shared(x: &Bag, y: &Bag, prefix_credit: f64) -> f64 {
     }
     if prefix_credit > 0.0 {
         let (mut i, mut j) = (0, 0);
-        while let (Some(&(pu, u, wu)), Some(&(pv, v, wv))) = (x.loose.get(i), y.loose.get(j)) {
+        let item = |b: BagRef<'_>, k: usize| {
+            b.loose
+                .get(k)
+                .and_then(|&at| b.items.get(at as usize))
+                .map(|it| (it.prefix, it.id, it.weight))
+        };
+        while let (Some((pu, u, wu)), Some((pv, v, wv))) = (item(x, i), item(y, j)) {
             match pu.cmp(&pv) {
                 std::cmp::Ordering::Less => i += 1,
                 std::cmp::Ordering::Greater => j += 1,
                 std::cmp::Ordering::Equal => {
-                    let free_x = y.items.binary_search_by_key(&u, |it| it.0).is_err();
-                    let free_y = x.items.binary_search_by_key(&v, |it| it.0).is_err();
+                    let free_x = y.items.binary_search_by_key(&u, |it| it.id).is_err();
+                    let free_y = x.items.binary_search_by_key(&v, |it| it.id).is_err();
                     match (free_x, free_y) {
                         (true, true) => {
                             s += prefix_credit * wu.min(wv);
@@ -220,7 +253,7 @@ fn shared(x: &Bag, y: &Bag, prefix_credit: f64) -> f64 {
 }
 
 /// Weighted Dice similarity of two bags, in `0..=1`.
-pub(crate) fn dice(x: &Bag, y: &Bag, config: &SentenceConfig) -> f64 {
+pub(crate) fn dice(x: BagRef<'_>, y: BagRef<'_>, config: &SentenceConfig) -> f64 {
     let denom = x.total + y.total;
     if denom <= 0.0 {
         return 0.0;
@@ -239,8 +272,8 @@ pub fn sentence_similarity(
     config: &SentenceConfig,
 ) -> f64 {
     dice(
-        &sentences_bag(a, i..i + 1, stats, config),
-        &sentences_bag(b, j..j + 1, stats, config),
+        sentences_bag(a, i..i + 1, stats, config).view(),
+        sentences_bag(b, j..j + 1, stats, config).view(),
         config,
     )
 }
@@ -254,8 +287,8 @@ pub fn text_similarity(
     config: &SentenceConfig,
 ) -> f64 {
     dice(
-        &bag(a, 0..a.terms.len(), stats, config),
-        &bag(b, 0..b.terms.len(), stats, config),
+        bag(a, 0..a.terms.len(), stats, config).view(),
+        bag(b, 0..b.terms.len(), stats, config).view(),
         config,
     )
 }
@@ -294,8 +327,13 @@ pub(crate) struct Links {
 /// and the inverted index of their content terms.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct SentenceIndex {
-    /// The bag of each sentence on its own.
-    bags: Vec<Bag>,
+    /// The items of every sentence's bag, one after the other.
+    items: Vec<Item>,
+    /// The `loose` lists of every sentence's bag, one after the other.
+    loose: Vec<u32>,
+    /// Per sentence: its end in `items` and in `loose`, its total and its
+    /// stopwords' weight.
+    bags: Vec<(u32, u32, f64, f64)>,
     /// `(term, sentence, weight)` of every sentence's content items,
     /// sorted by term, then sentence.
     postings: Vec<(u64, usize, f64)>,
@@ -307,15 +345,42 @@ impl SentenceIndex {
         stats: &TermStats,
         config: &SentenceConfig,
     ) -> SentenceIndex {
-        let bags: Vec<Bag> = (0..p.seg.sentences.len())
-            .map(|i| sentences_bag(p, i..i + 1, stats, config))
-            .collect();
-        let mut postings: Vec<(u64, usize, f64)> = Vec::new();
-        for (j, bag) in bags.iter().enumerate() {
-            postings.extend(bag.content.iter().map(|&(id, w)| (id, j, w)));
+        let mut index = SentenceIndex::default();
+        for i in 0..p.seg.sentences.len() {
+            let bag = sentences_bag(p, i..i + 1, stats, config);
+            index
+                .postings
+                .extend(bag.view().content().map(|(id, w)| (id, i, w)));
+            index.items.extend_from_slice(&bag.items);
+            index.loose.extend_from_slice(&bag.loose);
+            index.bags.push((
+                index.items.len() as u32,
+                index.loose.len() as u32,
+                bag.total,
+                bag.stop_total,
+            ));
         }
-        postings.sort_by(|x, y| x.0.cmp(&y.0).then(x.1.cmp(&y.1)));
-        SentenceIndex { bags, postings }
+        index
+            .postings
+            .sort_by(|x, y| x.0.cmp(&y.0).then(x.1.cmp(&y.1)));
+        index.items.shrink_to_fit();
+        index.loose.shrink_to_fit();
+        index
+    }
+
+    /// The bag of sentence `i`.
+    fn bag(&self, i: usize) -> Option<BagRef<'_>> {
+        let &(items_end, loose_end, total, stop_total) = self.bags.get(i)?;
+        let (items_start, loose_start) = match i.checked_sub(1).and_then(|k| self.bags.get(k)) {
+            Some(&(x, y, _, _)) => (x, y),
+            None => (0, 0),
+        };
+        Some(BagRef {
+            items: self.items.get(items_start as usize..items_end as usize)?,
+            loose: self.loose.get(loose_start as usize..loose_end as usize)?,
+            total,
+            stop_total,
+        })
     }
 }
 
@@ -330,15 +395,14 @@ impl PairBags<'_, '_> {
     fn fill(&mut self, i: usize) {
         if let Some(slot) = self.bags.get_mut(i)
             && slot.is_none()
-            && let (Some(x), Some(y)) =
-                (self.side.index.bags.get(i), self.side.index.bags.get(i + 1))
+            && let (Some(x), Some(y)) = (self.side.index.bag(i), self.side.index.bag(i + 1))
         {
             *slot = Some(Bag::union(x, y));
         }
     }
 
-    fn get(&self, i: usize) -> Option<&Bag> {
-        self.bags.get(i).and_then(Option::as_ref)
+    fn get(&self, i: usize) -> Option<BagRef<'_>> {
+        self.bags.get(i).and_then(Option::as_ref).map(Bag::view)
     }
 }
 
@@ -354,8 +418,7 @@ pub(crate) fn link(
     let na = a.p.seg.sentences.len();
     let nb = b.p.seg.sentences.len();
     let skipped = |skip: &[bool], i: usize| skip.get(i).copied().unwrap_or(false);
-    let bags_a: &[Bag] = &a.index.bags;
-    let bags_b: &[Bag] = &b.index.bags;
+    let (bags_a, bags_b) = (&a.index, &b.index);
     // Bags of sentences i and i + 1, for 2–1 and 1–2 links.
     let mut pairs_a = PairBags {
         side: a,
@@ -374,11 +437,14 @@ pub(crate) fn link(
     let mut singles: Vec<Candidate> = Vec::new();
     let mut acc = vec![0.0f64; nb];
     let mut touched: Vec<usize> = Vec::new();
-    for (i, bag) in bags_a.iter().enumerate() {
+    for i in 0..na {
+        let Some(bag) = bags_a.bag(i) else {
+            continue;
+        };
         if skipped(skip_a, i) || bag.is_empty() {
             continue;
         }
-        for &(id, w) in &bag.content {
+        for (id, w) in bag.content() {
             let lo = postings.partition_point(|p| p.0 < id);
             for &(_, j, wb) in postings[lo..].iter().take_while(|p| p.0 == id) {
                 if skipped(skip_b, j) {
@@ -392,7 +458,10 @@ pub(crate) fn link(
         }
         touched.sort_unstable();
         for &j in &touched {
-            let other = &bags_b[j];
+            let Some(other) = bags_b.bag(j) else {
+                acc[j] = 0.0;
+                continue;
+            };
             let shared_content = acc[j];
             acc[j] = 0.0;
             // Gate: sentences must share content, not only function words.
@@ -449,12 +518,12 @@ pub(crate) fn link(
             let x = if ra.len() == 2 {
                 pairs_a.get(ra.start)
             } else {
-                bags_a.get(ra.start)
+                bags_a.bag(ra.start)
             };
             let y = if rb.len() == 2 {
                 pairs_b.get(rb.start)
             } else {
-                bags_b.get(rb.start)
+                bags_b.bag(rb.start)
             };
             let (Some(x), Some(y)) = (x, y) else {
                 continue;
