@@ -173,7 +173,7 @@ pub struct StorySimilarity;
 
 impl DocumentSimilarity for StorySimilarity {
     fn name(&self) -> &str {
-        "stemma story similarity: weighted Dice of idf-squared terms, facts x3, idf over the batch"
+        "stemma story similarity: weighted Dice of idf-squared terms, facts x6, idf over the batch"
     }
     fn similarities(
         &self,
