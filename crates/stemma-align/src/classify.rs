@@ -99,9 +99,13 @@ pub(crate) fn classify(
         let strict_order = e.in_order >= config.rewrite_part_in_order
             && (e.links >= config.rewrite_part_min_links
                 || e.a_literal.max(e.b_literal) >= config.rewrite_part_min_literal);
-        let source_ok = source_linked >= config.rewrite_source_linked
-            || source_linked >= config.rewrite_part_linked && (aligned_paraphrase || strict_order);
-        derived_linked >= config.rewrite_linked && source_ok && novel <= config.rewrite_novel_facts
+        // A part rests on the derived side alone: it must be linked more.
+        let whole = derived_linked >= config.rewrite_linked
+            && source_linked >= config.rewrite_source_linked;
+        let part = derived_linked >= config.rewrite_part_derived_linked
+            && source_linked >= config.rewrite_part_linked
+            && (aligned_paraphrase || strict_order);
+        (whole || part) && novel <= config.rewrite_novel_facts
     };
     if linked_in_order || aligned_paraphrase {
         let fits_a = rewrite(e.a_linked_sentences, e.b_linked_sentences, e.a_novel_facts);

@@ -153,6 +153,9 @@ pub struct ClassifyConfig {
     /// `rewrite_part_min_links` or come with literal coverage of at least
     /// `rewrite_part_min_literal` on one side.
     pub rewrite_part_linked: f64,
+    /// `rewrite` of a part: the derived side's linked share at least this
+    /// (more than `rewrite_linked`: the claim rests on that side alone).
+    pub rewrite_part_derived_linked: f64,
     pub rewrite_part_in_order: f64,
     pub rewrite_part_min_links: usize,
     pub rewrite_part_min_literal: f64,
@@ -182,6 +185,7 @@ impl Default for ClassifyConfig {
             rewrite_linked: 0.6,
             rewrite_source_linked: 0.55,
             rewrite_part_linked: 0.05,
+            rewrite_part_derived_linked: 0.7,
             rewrite_part_in_order: 0.9,
             rewrite_part_min_links: 4,
             rewrite_part_min_literal: 0.05,

@@ -41,7 +41,7 @@ pub(crate) fn footer(line: &str, words: usize) -> Option<Kind> {
         Some(Kind::Navigation)
     } else if attribution(l, words) || subscribe(l, words) {
         Some(Kind::Other)
-    } else if words <= 20 && byline(l, line, words) {
+    } else if words <= 20 && (byline(l, line, words) || credit(l)) {
         Some(Kind::Byline)
     } else {
         None
@@ -146,6 +146,17 @@ pub(crate) fn related_heading(line: &str, words: usize) -> bool {
 /// A teaser in a related list: a headline, a one-sentence blurb, a bullet.
 pub(crate) fn teaser(line: &str, words: usize) -> bool {
     (1..=35).contains(&words) && !line.ends_with(':') || bullet(line)
+}
+
+/// A headline line: short, and either not ending a sentence or running
+/// into its blurb after a dash (`Headline — One-line blurb.`).
+pub(crate) fn headline(line: &str, words: usize) -> bool {
+    (1..=30).contains(&words)
+        && (!ends_sentence(line)
+            || [" — ", " – ", " | "].iter().any(|sep| {
+                line.split_once(sep)
+                    .is_some_and(|(head, _)| !ends_sentence(head))
+            }))
 }
 
 pub(crate) fn bullet(line: &str) -> bool {
@@ -337,6 +348,21 @@ fn byline(l: &str, line: &str, words: usize) -> bool {
     }
 }
 
+/// A wire credit: `(Reporting by A; editing by B)`.
+fn credit(l: &str) -> bool {
+    let l = l.trim_start_matches('(');
+    starts_any(
+        l,
+        &[
+            "reporting by ",
+            "writing by ",
+            "editing by ",
+            "additional reporting by ",
+            "compiled by ",
+        ],
+    )
+}
+
 fn copyright(l: &str) -> bool {
     starts_any(l, &["©", "(c) ", "copyright", "all rights reserved"])
         || l.contains("all rights reserved")
@@ -395,6 +421,9 @@ fn disclaimer(l: &str, words: usize) -> bool {
             "is a contributor to",
             "accepts no liability",
             "not be redistributed",
+            "does not necessarily reflect",
+            "do not necessarily reflect",
+            "infringes your rights",
         ],
     )
 }

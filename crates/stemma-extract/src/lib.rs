@@ -175,7 +175,8 @@ fn mark(text: &str, lines: &[Line], learnt: &Learnt, use_cues: bool) -> Vec<Boil
             });
         }
     }
-    // One span per run of lines of one kind within one block.
+    // One span per run of lines of one kind within one block; a related
+    // list is one span across its blocks.
     let mut k = 0;
     while k < n {
         let Some(kind) = kinds[k] else {
@@ -183,7 +184,9 @@ fn mark(text: &str, lines: &[Line], learnt: &Learnt, use_cues: bool) -> Vec<Boil
             continue;
         };
         let mut end = k;
-        while end + 1 < n && kinds[end + 1] == Some(kind) && lines[end + 1].block == lines[k].block
+        while end + 1 < n
+            && kinds[end + 1] == Some(kind)
+            && (lines[end + 1].block == lines[k].block || kind == BoilerplateKind::Related)
         {
             end += 1;
         }
@@ -197,8 +200,10 @@ fn mark(text: &str, lines: &[Line], learnt: &Learnt, use_cues: bool) -> Vec<Boil
     out
 }
 
-/// When line `last` ends a related list (a heading, then teasers, in one
-/// block or in bulleted blocks after it), the index of its heading.
+/// When line `last` ends a related list, the index of its heading. A list
+/// is a heading, then teasers: in the heading's block, in bulleted lines,
+/// or one headline per block (a headline does not end a sentence, or runs
+/// into its blurb after a dash).
 fn related_run(text: &str, lines: &[Line], floor: usize, last: usize) -> Option<usize> {
     const MAX_ITEMS: usize = 40;
     let line_text = |i: usize| &text[lines[i].span.start..lines[i].span.end];
@@ -209,12 +214,17 @@ fn related_run(text: &str, lines: &[Line], floor: usize, last: usize) -> Option<
         if cues::related_heading(t, lines[k].words) {
             return (items > 0).then_some(k);
         }
-        // Teasers in the heading's block, or bullets in blocks after it.
-        let same_block_as_next = k < last && lines[k].block == lines[k + 1].block;
-        if !cues::teaser(t, lines[k].words)
-            || (k < last && !same_block_as_next && !cues::bullet(line_text(k + 1)))
-        {
+        if !cues::teaser(t, lines[k].words) {
             return None;
+        }
+        // Crossing into the block of the next line needs a list shape.
+        let next_starts_block = k < last && lines[k].block != lines[k + 1].block;
+        if next_starts_block {
+            let next = line_text(k + 1);
+            let alone = k + 2 > last || lines[k + 2].block != lines[k + 1].block;
+            if !(cues::bullet(next) || alone && cues::headline(next, lines[k + 1].words)) {
+                return None;
+            }
         }
         items += 1;
         if k == floor || items > MAX_ITEMS {

@@ -140,3 +140,40 @@ fn keeps_known_spans() {
     assert_eq!(render(&d).lines().nth(1), Some("footer: © 2024 Gazette"));
     assert_eq!(d.boilerplate.len(), 2);
 }
+
+/// The boilerplate found in the demo corpus (`examples/demo`, read as one
+/// corpus, as `stemma demo` does), as `kind: text` per document.
+#[test]
+fn demo_corpus_snapshot() {
+    let dir = format!("{}/../../examples/demo", env!("CARGO_MANIFEST_DIR"));
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("demo folder")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
+    names.sort();
+    let mut docs: Vec<Document> = names
+        .iter()
+        .map(|n| {
+            let text = std::fs::read_to_string(format!("{dir}/{n}")).expect("demo text");
+            doc(n.trim_end_matches(".txt"), None, &text)
+        })
+        .collect();
+    assert_eq!(docs.len(), 10);
+    extract(&mut docs, &Config::default());
+    let mut out = String::new();
+    for d in &docs {
+        let _ = writeln!(
+            out,
+            "== {} (published {})",
+            d.id.as_str(),
+            d.meta
+                .published
+                .as_ref()
+                .map_or("unknown".to_owned(), ToString::to_string)
+        );
+        out.push_str(&render(d));
+    }
+    insta::assert_snapshot!(out);
+}

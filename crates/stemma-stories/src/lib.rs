@@ -74,13 +74,7 @@ pub fn stories(
         }
     }
     // Known publication days of each story: (first, last), by root.
-    let day = |i: usize| {
-        documents[i]
-            .meta
-            .published
-            .as_ref()
-            .and_then(epoch_day)
-    };
+    let day = |i: usize| documents[i].meta.published.as_ref().and_then(epoch_day);
     let mut span: Vec<Option<(i64, i64)>> = vec![None; n];
     for i in 0..n {
         if let Some(d) = day(i) {
