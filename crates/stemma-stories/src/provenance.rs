@@ -46,6 +46,14 @@ pub(crate) fn story(
             .then(x.source.cmp(&y.source))
     });
     let position = |d: DocIdx| documents.binary_search(&d).ok();
+    // The edges into each document, for finding rivals without scanning
+    // every edge of the story per chosen one.
+    let mut into: Vec<Vec<usize>> = vec![Vec::new(); documents.len()];
+    for (k, e) in edges.iter().enumerate() {
+        if let Some(d) = position(e.derived) {
+            into[d].push(k);
+        }
+    }
     let mut parent: Vec<Option<usize>> = vec![None; documents.len()];
     let mut chosen: Vec<Derivation> = Vec::new();
     for (k, e) in edges.iter().enumerate() {
@@ -57,12 +65,11 @@ pub(crate) fn story(
         }
         parent[d] = Some(s);
         // Other sources of equal standing for the same document.
-        let rivals = edges
+        let rivals = into[d]
             .iter()
-            .enumerate()
+            .map(|&j| (j, &edges[j]))
             .filter(|&(j, o)| {
                 j != k
-                    && o.derived == e.derived
                     && rank(o.relation) == rank(e.relation)
                     && o.named == e.named
                     && bucket(o.covered) == bucket(e.covered)
@@ -142,7 +149,8 @@ fn orient(r: &Reuse<'_>, signals: &Signals, config: &Config) -> Edge {
     let mut why_ab: Vec<String> = Vec::new();
     let mut why_ba: Vec<String> = Vec::new();
     let name = |s: &DocSignals| s.outlet_name.clone().unwrap_or_default();
-    if let Some(line) = sb.names(sa) {
+    let (b_names_a, a_names_b) = (sb.names(sa), sa.names(sb));
+    if let Some(line) = b_names_a {
         votes += 3.0;
         why_ab.push(format!(
             "the derived text names the source's outlet ({}): \"{}\"",
@@ -150,7 +158,7 @@ fn orient(r: &Reuse<'_>, signals: &Signals, config: &Config) -> Edge {
             clip(line)
         ));
     }
-    if let Some(line) = sa.names(sb) {
+    if let Some(line) = a_names_b {
         votes -= 3.0;
         why_ba.push(format!(
             "the derived text names the source's outlet ({}): \"{}\"",
@@ -205,19 +213,23 @@ fn orient(r: &Reuse<'_>, signals: &Signals, config: &Config) -> Edge {
         }
     }
     let a_to_b = votes > 0.0 || votes == 0.0 && a <= b;
-    let (source, derived, mut evidence, gap, covered) = if a_to_b {
-        (a, b, why_ab, gap_ab, p.b_covered)
+    let (source, derived, mut evidence, gap, covered, named) = if a_to_b {
+        (a, b, why_ab, gap_ab, p.b_covered, b_names_a.is_some())
     } else {
-        (b, a, why_ba, gap_ab.map(|g| -g), p.a_covered)
+        (
+            b,
+            a,
+            why_ba,
+            gap_ab.map(|g| -g),
+            p.a_covered,
+            a_names_b.is_some(),
+        )
     };
     if votes == 0.0 {
         evidence.push(
             "no signal decided the direction (no times, no attribution, no containment)".to_owned(),
         );
     }
-    let named = signals.docs[derived.index()]
-        .names(&signals.docs[source.index()])
-        .is_some();
     Edge {
         source,
         derived,
