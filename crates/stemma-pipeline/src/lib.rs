@@ -22,6 +22,7 @@ pub struct Config {
     pub sketch: stemma_sketch::Config,
     pub align: stemma_align::Config,
     pub stories: stemma_stories::Config,
+    pub claims: stemma_claims::Config,
 }
 
 /// Why the pipeline could not run.
@@ -130,11 +131,60 @@ pub fn analyze(
         .filter_map(|((pair, _), keep)| keep.then_some(pair))
         .collect();
 
+    let pairs: Vec<Pair> = pairs;
+
+    reporter.start("claims and findings", None);
+    let findings = find(documents, &segmented, &pairs, &stories, &config.claims);
+    reporter.finish();
+
     Ok(Analysis {
         pairs,
         stories,
-        ..Analysis::default()
+        findings,
     })
+}
+
+/// The claims stage: the facts of every document in a story of two or
+/// more versions, then the findings over those stories.
+fn find(
+    documents: &[Document],
+    segmented: &[Segmented],
+    pairs: &[Pair],
+    stories: &[stemma_core::Story],
+    config: &stemma_claims::Config,
+) -> Vec<stemma_core::Finding> {
+    let mut in_story = vec![false; documents.len()];
+    for s in stories.iter().filter(|s| s.documents.len() > 1) {
+        for d in &s.documents {
+            if let Some(x) = in_story.get_mut(d.index()) {
+                *x = true;
+            }
+        }
+    }
+    let facts: Vec<stemma_claims::DocFacts> = documents
+        .par_iter()
+        .zip(segmented)
+        .zip(&in_story)
+        .map(|((d, seg), &wanted)| {
+            if wanted {
+                let anchor = d.meta.published.as_ref().map(|p| p.day());
+                stemma_claims::facts(&d.text, seg, anchor)
+            } else {
+                stemma_claims::DocFacts::default()
+            }
+        })
+        .collect();
+    let inputs: Vec<stemma_claims::Input<'_>> = documents
+        .iter()
+        .zip(segmented)
+        .zip(&facts)
+        .map(|((document, segmented), facts)| stemma_claims::Input {
+            document,
+            segmented,
+            facts,
+        })
+        .collect();
+    stemma_claims::findings(&inputs, pairs, stories, config)
 }
 
 /// How similar, as reports of one event, the documents of each pair are

@@ -1,0 +1,262 @@
+//! The facts a document states, sentence by sentence: its dates, numbers
+//! and names with their spans and normalised values, and when two facts
+//! agree or would contradict each other.
+
+use std::ops::Range;
+
+use jiff::civil::Date;
+use stemma_core::{Span, Topic};
+use stemma_segment::Segmented;
+
+use crate::dates::{DateMention, find_dates};
+use crate::names::{NameMention, find_names, lowercase_vocabulary, same_entity};
+use crate::numbers::{NumberKind, NumberMention, find_numbers};
+
+/// A date as the comparison needs it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateValue {
+    /// The TIMEX3 value.
+    pub value: String,
+    pub year: Option<i32>,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+    /// The year was not stated but resolved.
+    pub year_inferred: bool,
+    /// The text states no figure of the date ("on Tuesday", "last
+    /// month"): resolved whole from the publication day.
+    pub relative: bool,
+}
+
+impl DateValue {
+    fn from_mention(m: &DateMention, text: &str) -> DateValue {
+        let mut parts = m.value.split('-');
+        let year = parts.next().and_then(|y| y.parse::<i32>().ok());
+        let month = parts
+            .next()
+            .and_then(|x| x.parse::<u32>().ok())
+            .filter(|m| (1..=12).contains(m));
+        let day = parts
+            .next()
+            .and_then(|x| x.get(..2))
+            .and_then(|x| x.parse::<u32>().ok())
+            .filter(|d| (1..=31).contains(d));
+        let stated = text.get(m.span.clone()).unwrap_or_default();
+        let relative = !stated.chars().any(|c| c.is_ascii_digit());
+        DateValue {
+            value: m.value.clone(),
+            year,
+            month,
+            day,
+            year_inferred: m.inferred,
+            relative,
+        }
+    }
+
+    fn year(y: i32) -> DateValue {
+        DateValue {
+            value: y.to_string(),
+            year: Some(y),
+            month: None,
+            day: None,
+            year_inferred: false,
+            relative: false,
+        }
+    }
+
+    /// Whether the two can be one date: equal in every part both state
+    /// (`March 9` and `March 9, 2026` agree, the year of the first being
+    /// only inferred).
+    fn agrees(&self, o: &DateValue) -> bool {
+        if self.year.is_none() && self.month.is_none() || o.year.is_none() && o.month.is_none() {
+            return self.value == o.value;
+        }
+        let years = self.year_inferred || o.year_inferred || eq_if_both(self.year, o.year);
+        years && eq_if_both(self.month, o.month) && eq_if_both(self.day, o.day)
+    }
+
+    /// Whether a difference between the two is stated in the text of both
+    /// (not resolved from a publication day): the parts they differ in
+    /// are written on both sides.
+    fn contradicts(&self, o: &DateValue) -> bool {
+        if self.relative || o.relative || self.agrees(o) {
+            return false;
+        }
+        let year_differs = !self.year_inferred
+            && !o.year_inferred
+            && matches!((self.year, o.year), (Some(a), Some(b)) if a != b);
+        let month_differs = matches!((self.month, o.month), (Some(a), Some(b)) if a != b);
+        let day_differs = matches!((self.day, o.day), (Some(a), Some(b)) if a != b);
+        year_differs || month_differs || day_differs
+    }
+}
+
+fn eq_if_both<T: PartialEq>(a: Option<T>, b: Option<T>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    }
+}
+
+/// What a fact says.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FactValue {
+    Date(DateValue),
+    Number(NumberMention),
+    Name(NameMention),
+}
+
+/// One fact a document states.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fact {
+    pub span: Span,
+    /// Index of its sentence in the document's `Segmented`.
+    pub sentence: usize,
+    pub value: FactValue,
+}
+
+impl Fact {
+    pub fn topic(&self) -> Topic {
+        match self.value {
+            FactValue::Date(_) => Topic::Date,
+            FactValue::Number(_) => Topic::Number,
+            FactValue::Name(_) => Topic::Name,
+        }
+    }
+
+    /// The normalised value: an ISO date, a figure, a name's words.
+    pub fn normalized(&self) -> String {
+        match &self.value {
+            FactValue::Date(d) => d.value.clone(),
+            FactValue::Number(n) => n.normalized(),
+            FactValue::Name(n) => n.normalized(),
+        }
+    }
+
+    /// The word of `text` (the document's) that identifies the fact when
+    /// it is written the same way elsewhere: a name's last word, a
+    /// figure's number. Dates have none (their values are compared).
+    pub fn anchor<'a>(&self, text: &'a str) -> Option<&'a str> {
+        let surface = self.span.slice(text)?;
+        match self.value {
+            FactValue::Date(_) => None,
+            FactValue::Number(_) => surface.split_whitespace().next(),
+            FactValue::Name(_) => surface.split_whitespace().next_back(),
+        }
+    }
+
+    /// Whether `other` states the same thing: the same date, figure or
+    /// entity (spelling variants included).
+    pub fn agrees(&self, other: &Fact) -> bool {
+        match (&self.value, &other.value) {
+            (FactValue::Date(a), FactValue::Date(b)) => a.agrees(b),
+            (FactValue::Number(a), FactValue::Number(b)) => a.same_value(b),
+            (FactValue::Name(a), FactValue::Name(b)) => same_entity(&a.key, &b.key),
+            _ => false,
+        }
+    }
+
+    /// Whether `other`, stated where `self` is, contradicts it: the same
+    /// kind of fact with a different value, the difference written on
+    /// both sides.
+    pub fn contradicts(&self, other: &Fact) -> bool {
+        match (&self.value, &other.value) {
+            (FactValue::Date(a), FactValue::Date(b)) => a.contradicts(b),
+            (FactValue::Number(a), FactValue::Number(b)) => a.comparable(b) && !a.same_value(b),
+            (FactValue::Name(a), FactValue::Name(b)) => !same_entity(&a.key, &b.key),
+            _ => false,
+        }
+    }
+}
+
+/// The facts of one document, in text order, and where each sentence's
+/// facts are.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DocFacts {
+    pub facts: Vec<Fact>,
+    /// For each sentence, its facts' range in `facts`.
+    sentences: Vec<Range<usize>>,
+}
+
+impl DocFacts {
+    /// The facts of sentences `range` (clamped).
+    pub fn of_sentences(&self, range: Range<usize>) -> &[Fact] {
+        let end = range.end.min(self.sentences.len());
+        if range.start >= end {
+            return &[];
+        }
+        let from = self.sentences[range.start].start;
+        let to = self.sentences[end - 1].end;
+        self.facts.get(from..to).unwrap_or_default()
+    }
+}
+
+/// Extracts the facts of the body sentences of `text`. `anchor` (the
+/// publication day) resolves partial and relative dates.
+///
+/// Dates come first; numbers inside a date are not numbers. A four-digit
+/// figure with nothing after it that reads as a year (1800–2100) is a
+/// year when the date finder did not take it.
+pub fn facts(text: &str, seg: &Segmented, anchor: Option<Date>) -> DocFacts {
+    let ranges: Vec<Range<usize>> = seg
+        .sentences
+        .iter()
+        .map(|s| s.span.start..s.span.end)
+        .collect();
+    let vocabulary = lowercase_vocabulary(text, &ranges);
+    let dates = find_dates(text, anchor);
+    let mut out = DocFacts::default();
+    let mut d = 0;
+    for (si, sentence) in seg.sentences.iter().enumerate() {
+        let range = sentence.span.start..sentence.span.end;
+        let first = out.facts.len();
+        while d < dates.len() && dates[d].span.end <= range.start {
+            d += 1;
+        }
+        let mut inside: Vec<&DateMention> = Vec::new();
+        let mut k = d;
+        while k < dates.len() && dates[k].span.start < range.end {
+            if dates[k].span.start >= range.start && dates[k].span.end <= range.end {
+                inside.push(&dates[k]);
+            }
+            k += 1;
+        }
+        let skip: Vec<Range<usize>> = inside.iter().map(|m| m.span.clone()).collect();
+        for m in &inside {
+            out.facts.push(Fact {
+                span: Span::new(m.span.start, m.span.end),
+                sentence: si,
+                value: FactValue::Date(DateValue::from_mention(m, text)),
+            });
+        }
+        for n in find_numbers(text, range.clone(), &skip) {
+            let as_year = n.year_like
+                && n.kind == NumberKind::Cardinal
+                && (1800.0..=2100.0).contains(&n.value);
+            let value = if as_year {
+                FactValue::Date(DateValue::year(n.value as i32))
+            } else {
+                FactValue::Number(n.clone())
+            };
+            out.facts.push(Fact {
+                span: Span::new(n.span.start, n.span.end),
+                sentence: si,
+                value,
+            });
+        }
+        let taken: Vec<Span> = out.facts[first..].iter().map(|f| f.span).collect();
+        for name in find_names(text, range, &vocabulary) {
+            let span = Span::new(name.span.start, name.span.end);
+            if taken.iter().any(|s| s.overlaps(span)) {
+                continue;
+            }
+            out.facts.push(Fact {
+                span,
+                sentence: si,
+                value: FactValue::Name(name),
+            });
+        }
+        out.facts[first..].sort_by_key(|f| (f.span.start, f.span.end));
+        out.sentences.push(first..out.facts.len());
+    }
+    out
+}

@@ -1,0 +1,642 @@
+//! Findings over the versions of each story: conflicts (aligned passages
+//! that state different values for one fact) and unsupported material
+//! (passages of a derived version that no other version has).
+
+use std::collections::{BTreeSet, HashMap};
+
+use stemma_core::{
+    Conflict, DocIdx, Document, Finding, Pair, PassageKind, Relation, Span, Statement, Story,
+    Topic, Unsupported,
+};
+use stemma_segment::Segmented;
+
+use crate::diff;
+use crate::facts::{DocFacts, Fact, FactValue};
+
+/// Settings of the findings stage.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// Sentences on each side of an aligned passage whose facts still
+    /// count as stated there (a paraphrase may move a figure into the
+    /// next sentence).
+    pub context_sentences: usize,
+    /// A sentence of a derived version counts as taken from another
+    /// version when at least this share of its characters is aligned.
+    pub covered_share: f64,
+    /// The stretches between two literal passages are compared as edits
+    /// when neither side has more words than this.
+    pub gap_words: usize,
+    /// An unsupported passage has at least this many words.
+    pub unsupported_min_words: usize,
+    /// …and at least this many facts that no other version states.
+    pub unsupported_min_novel_facts: usize,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            context_sentences: 0,
+            covered_share: 0.5,
+            gap_words: 12,
+            unsupported_min_words: 12,
+            unsupported_min_novel_facts: 2,
+        }
+    }
+}
+
+/// Everything the stage reads of one document.
+pub struct Input<'a> {
+    pub document: &'a Document,
+    pub segmented: &'a Segmented,
+    pub facts: &'a DocFacts,
+}
+
+/// The findings of the stories of a corpus. `inputs` is indexed by
+/// document; `facts` need only be filled for documents in stories of two
+/// or more versions. Sorted by story, then document, then span.
+pub fn findings(
+    inputs: &[Input<'_>],
+    pairs: &[Pair],
+    stories: &[Story],
+    config: &Config,
+) -> Vec<Finding> {
+    let by_docs: HashMap<(DocIdx, DocIdx), &Pair> = pairs.iter().map(|p| ((p.a, p.b), p)).collect();
+    let mut out = Vec::new();
+    for (si, story) in stories.iter().enumerate() {
+        if story.documents.len() < 2 {
+            continue;
+        }
+        let mut seen = BTreeSet::new();
+        for d in &story.derivations {
+            let key = (d.source.min(d.derived), d.source.max(d.derived));
+            let Some(pair) = by_docs.get(&key) else {
+                continue;
+            };
+            for c in conflicts(inputs, pair, d.source, d.derived, config) {
+                let k: Vec<(usize, usize, usize)> = c
+                    .statements
+                    .iter()
+                    .map(|s| (s.doc.index(), s.span.start, s.span.end))
+                    .collect();
+                if seen.insert(k) {
+                    out.push(Finding::Conflict(Conflict { story: si, ..c }));
+                }
+            }
+        }
+        out.extend(
+            unsupported(inputs, &by_docs, story, config)
+                .into_iter()
+                .map(|u| Finding::Unsupported(Unsupported { story: si, ..u })),
+        );
+    }
+    out.sort_by_key(|f| match f {
+        Finding::Conflict(c) => (
+            c.story,
+            c.statements.first().map_or(0, |s| s.doc.index()),
+            c.statements.first().map_or(0, |s| s.span.start),
+            0,
+        ),
+        Finding::Unsupported(u) => (u.story, u.doc.index(), u.span.start, 1),
+    });
+    out
+}
+
+/// Sentences of `seg` that overlap `span`, widened by `context`.
+fn sentences_of(
+    seg: &Segmented,
+    span: Span,
+    context: usize,
+) -> (std::ops::Range<usize>, std::ops::Range<usize>) {
+    let first = seg.sentences.partition_point(|s| s.span.end <= span.start);
+    let mut last = first;
+    while last < seg.sentences.len() && seg.sentences[last].span.start < span.end {
+        last += 1;
+    }
+    let inner = first..last;
+    let wide = first.saturating_sub(context)..(last + context).min(seg.sentences.len());
+    (inner, wide)
+}
+
+/// The conflicts between `source` and `derived` of one pair, from its
+/// edited and paraphrased passages. A fact of one side is unmatched when
+/// nothing in the other side's passage (or the sentences next to it)
+/// agrees with it. Where, in one passage, exactly one unmatched fact of
+/// a topic stands on each side and the two contradict each other, that
+/// is a conflict; several on each side are paired in order inside an
+/// edited passage (a literal copy keeps the order) and not at all inside
+/// a paraphrase.
+fn conflicts(
+    inputs: &[Input<'_>],
+    pair: &Pair,
+    source: DocIdx,
+    derived: DocIdx,
+    config: &Config,
+) -> Vec<Conflict> {
+    let (Some(src), Some(der)) = (inputs.get(source.index()), inputs.get(derived.index())) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for p in &pair.passages {
+        let (s_span, d_span) = if pair.a == source {
+            (p.a, p.b)
+        } else {
+            (p.b, p.a)
+        };
+        match p.kind {
+            PassageKind::Verbatim => {}
+            PassageKind::Edited => {
+                // A literal copy keeps the order: the facts of each
+                // edited stretch are compared with their counterpart's.
+                for (hs, hd) in diff::hunks(
+                    &src.document.text,
+                    s_span.start..s_span.end,
+                    &der.document.text,
+                    d_span.start..d_span.end,
+                ) {
+                    let (hs, hd) = (Span::new(hs.start, hs.end), Span::new(hd.start, hd.end));
+                    compare_stretch(src, der, source, derived, hs, hd, true, &mut out);
+                }
+            }
+            PassageKind::Paraphrase => {
+                // A paraphrase may move a fact into the next sentence:
+                // what the sentences around state counts as stated.
+                let (_, s_wide) = sentences_of(src.segmented, s_span, config.context_sentences);
+                let (_, d_wide) = sentences_of(der.segmented, d_span, config.context_sentences);
+                let s_facts = facts_in(src, s_span);
+                let d_facts = facts_in(der, d_span);
+                let s_context = src.facts.of_sentences(s_wide.clone());
+                let d_context = der.facts.of_sentences(d_wide.clone());
+                let s_text = span_text(src.document, src.segmented, s_wide);
+                let d_text = span_text(der.document, der.segmented, d_wide);
+                let s_un = unmatched(&s_facts, &src.document.text, d_context, d_text);
+                let d_un = unmatched(&d_facts, &der.document.text, s_context, s_text);
+                pair_up(&s_un, &d_un, false, &mut |a, b| {
+                    // Names move about: two count as one slot only when a
+                    // word beside them is the same.
+                    if a.topic() != Topic::Name
+                        || same_slot(&src.document.text, a.span, &der.document.text, b.span)
+                    {
+                        out.push(conflict(src, der, source, derived, a, b));
+                    }
+                });
+            }
+        }
+    }
+    // A changed figure often breaks a literal passage in two: the short
+    // stretches between consecutive passages, in order on both sides,
+    // are compared as edits too.
+    let mut sides: Vec<(Span, Span)> = pair
+        .passages
+        .iter()
+        .map(|p| {
+            if pair.a == source {
+                (p.a, p.b)
+            } else {
+                (p.b, p.a)
+            }
+        })
+        .collect();
+    sides.sort_by_key(|(s, d)| (s.start, d.start));
+    for w in sides.windows(2) {
+        let ((s0, d0), (s1, d1)) = (w[0], w[1]);
+        if s0.end >= s1.start || d0.end >= d1.start {
+            continue;
+        }
+        let (gs, gd) = (Span::new(s0.end, s1.start), Span::new(d0.end, d1.start));
+        let short = |span: Span, text: &str| {
+            span.slice(text)
+                .is_some_and(|t| t.split_whitespace().count() <= config.gap_words)
+        };
+        if short(gs, &src.document.text) && short(gd, &der.document.text) {
+            compare_stretch(src, der, source, derived, gs, gd, false, &mut out);
+        }
+    }
+    out
+}
+
+/// Compares the facts of two stretches that stand for each other (an
+/// edit inside a literal passage, or the gap between two passages) and
+/// records their conflicts.
+#[allow(clippy::too_many_arguments)]
+fn compare_stretch(
+    src: &Input<'_>,
+    der: &Input<'_>,
+    source: DocIdx,
+    derived: DocIdx,
+    hs: Span,
+    hd: Span,
+    ordered: bool,
+    out: &mut Vec<Conflict>,
+) {
+    // What the sentences of a stretch state counts as stated there.
+    let (s_in, _) = sentences_of(src.segmented, hs, 0);
+    let (d_in, _) = sentences_of(der.segmented, hd, 0);
+    let s_facts = facts_in(src, hs);
+    let d_facts = facts_in(der, hd);
+    let s_text = span_text(src.document, src.segmented, s_in.clone());
+    let d_text = span_text(der.document, der.segmented, d_in.clone());
+    let s_un = unmatched(
+        &s_facts,
+        &src.document.text,
+        der.facts.of_sentences(d_in),
+        d_text,
+    );
+    let d_un = unmatched(
+        &d_facts,
+        &der.document.text,
+        src.facts.of_sentences(s_in),
+        s_text,
+    );
+    pair_up(&s_un, &d_un, ordered, &mut |a, b| {
+        if a.topic() != Topic::Name
+            || same_slot(&src.document.text, a.span, &der.document.text, b.span)
+        {
+            out.push(conflict(src, der, source, derived, a, b));
+        }
+    });
+}
+
+/// Whether `sa` in `a` and `sb` in `b` stand in the same place: the
+/// word just before (or just after) is the same, or one of the three
+/// content words before (after) it within its sentence is.
+fn same_slot(a: &str, sa: Span, b: &str, sb: Span) -> bool {
+    let (ba, aa) = (side(a, sa, true), side(a, sa, false));
+    let (bb, ab) = (side(b, sb, true), side(b, sb, false));
+    let next_same =
+        |x: &[String], y: &[String]| matches!((x.first(), y.first()), (Some(p), Some(q)) if p == q);
+    let content_shared = |x: &[String], y: &[String]| {
+        x.iter()
+            .filter(|w| is_content(w))
+            .take(3)
+            .any(|w| y.iter().filter(|v| is_content(v)).take(3).any(|v| v == w))
+    };
+    next_same(&ba, &bb)
+        || next_same(&aa, &ab)
+        || content_shared(&ba, &bb)
+        || content_shared(&aa, &ab)
+}
+
+/// Up to eight words of `t` next to `s` (before it, nearest first, or
+/// after it), lowercased, stopping at the end of the sentence.
+fn side(t: &str, s: Span, before: bool) -> Vec<String> {
+    let region = if before {
+        t.get(..s.start)
+    } else {
+        t.get(s.end..)
+    };
+    let Some(region) = region else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let ws: Vec<&str> = if before {
+        region.split_whitespace().rev().take(8).collect()
+    } else {
+        region.split_whitespace().take(8).collect()
+    };
+    for (k, w) in ws.into_iter().enumerate() {
+        let ends = w.ends_with(['.', '!', '?']) || w.ends_with(".\u{201d}") || w.ends_with(".\"");
+        if before && ends {
+            break;
+        }
+        let clean = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if !before && k == 0 && w.starts_with(['.', '!', '?']) {
+            break;
+        }
+        if !clean.is_empty() {
+            out.push(clean);
+        }
+        if !before && ends {
+            break;
+        }
+    }
+    out
+}
+
+/// Words that say something about a slot: three letters or more, not a
+/// function word.
+fn is_content(w: &str) -> bool {
+    const STOP: &[&str] = &[
+        "the", "and", "for", "with", "from", "that", "this", "was", "were", "are", "has", "have",
+        "had", "his", "her", "its", "their", "who", "which", "but", "not", "been", "into", "than",
+        "then", "also", "there",
+    ];
+    w.chars().count() >= 3 && !STOP.contains(&w)
+}
+
+/// The facts of a document that overlap `span`.
+fn facts_in<'a>(input: &'a Input<'_>, span: Span) -> Vec<&'a Fact> {
+    let (inner, _) = sentences_of(input.segmented, span, 0);
+    input
+        .facts
+        .of_sentences(inner)
+        .iter()
+        .filter(|f| f.span.overlaps(span))
+        .collect()
+}
+
+/// The facts of `facts` (of a document whose text is `text`) that
+/// nothing in `other` agrees with and whose identifying word
+/// ([`Fact::anchor`]) `other_text` does not contain either.
+fn unmatched<'a>(
+    facts: &[&'a Fact],
+    text: &str,
+    other: &[Fact],
+    other_text: &str,
+) -> Vec<&'a Fact> {
+    facts
+        .iter()
+        .filter(|f| {
+            !other.iter().any(|o| f.agrees(o))
+                && !f.anchor(text).is_some_and(|w| has_word(other_text, w))
+        })
+        .copied()
+        .collect()
+}
+
+/// Pairs the unmatched facts of two aligned stretches topic by topic:
+/// exactly one on each side, or, when `ordered` (a literal copy), as
+/// many on each side in order. Each pair that contradicts is passed on.
+fn pair_up<'a>(
+    s_un: &[&'a Fact],
+    d_un: &[&'a Fact],
+    ordered: bool,
+    found: &mut dyn FnMut(&'a Fact, &'a Fact),
+) {
+    for topic in [Topic::Date, Topic::Number, Topic::Name] {
+        let s_t: Vec<&Fact> = s_un
+            .iter()
+            .copied()
+            .filter(|f| f.topic() == topic)
+            .collect();
+        let d_t: Vec<&Fact> = d_un
+            .iter()
+            .copied()
+            .filter(|f| f.topic() == topic)
+            .collect();
+        if s_t.is_empty() || s_t.len() != d_t.len() || s_t.len() > 1 && !ordered {
+            continue;
+        }
+        for (a, b) in s_t.into_iter().zip(d_t) {
+            if a.contradicts(b) {
+                found(a, b);
+            }
+        }
+    }
+}
+
+/// The text of sentences `range` of a document.
+fn span_text<'a>(doc: &'a Document, seg: &Segmented, range: std::ops::Range<usize>) -> &'a str {
+    match (
+        seg.sentences.get(range.start),
+        range.end.checked_sub(1).and_then(|e| seg.sentences.get(e)),
+    ) {
+        (Some(a), Some(b)) => Span::new(a.span.start, b.span.end)
+            .slice(&doc.text)
+            .unwrap_or_default(),
+        _ => "",
+    }
+}
+
+/// Whether `word` occurs in `text` as a whole word.
+fn has_word(text: &str, word: &str) -> bool {
+    if word.is_empty() {
+        return false;
+    }
+    text.match_indices(word).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+fn quote(doc: &Document, span: Span) -> &str {
+    span.slice(&doc.text).unwrap_or_default()
+}
+
+fn name_of(doc: &Document) -> &str {
+    doc.id.as_str()
+}
+
+fn conflict(
+    src: &Input<'_>,
+    der: &Input<'_>,
+    source: DocIdx,
+    derived: DocIdx,
+    a: &Fact,
+    b: &Fact,
+) -> Conflict {
+    let topic = a.topic();
+    let (sq, dq) = (quote(src.document, a.span), quote(der.document, b.span));
+    let (sn, dn) = (name_of(src.document), name_of(der.document));
+    let explanation = match (&a.value, &b.value) {
+        (FactValue::Date(x), FactValue::Date(y)) => {
+            let part = if x.month != y.month && x.month.is_some() && y.month.is_some() {
+                "The month differs"
+            } else if x.day != y.day && x.day.is_some() && y.day.is_some() {
+                "The day differs"
+            } else {
+                "The year differs"
+            };
+            format!(
+                "{part}: {dn} dates it \u{201c}{dq}\u{201d} ({}) where {sn} has \u{201c}{sq}\u{201d} ({}).",
+                y.value, x.value
+            )
+        }
+        (FactValue::Number(_), FactValue::Number(_)) => format!(
+            "The figure differs: {dn} says \u{201c}{dq}\u{201d} ({}) where {sn} says \u{201c}{sq}\u{201d} ({}).",
+            b.normalized(),
+            a.normalized()
+        ),
+        _ => format!(
+            "A different name in the same place of aligned passages: {dn} names \u{201c}{dq}\u{201d} where {sn} names \u{201c}{sq}\u{201d}."
+        ),
+    };
+    Conflict {
+        story: 0,
+        topic,
+        explanation,
+        statements: vec![
+            Statement {
+                doc: source,
+                span: a.span,
+                value: a.normalized(),
+            },
+            Statement {
+                doc: derived,
+                span: b.span,
+                value: b.normalized(),
+            },
+        ],
+    }
+}
+
+/// The unsupported passages of the derived versions of `story`: runs of
+/// sentences, within one paragraph, that no pair of the document with
+/// another version of the story aligns, long enough and stating facts no
+/// other version states.
+fn unsupported(
+    inputs: &[Input<'_>],
+    by_docs: &HashMap<(DocIdx, DocIdx), &Pair>,
+    story: &Story,
+    config: &Config,
+) -> Vec<Unsupported> {
+    let derived: BTreeSet<DocIdx> = story
+        .derivations
+        .iter()
+        .filter(|d| d.relation != Relation::SameStory)
+        .map(|d| d.derived)
+        .collect();
+    let mut out = Vec::new();
+    for &doc in &derived {
+        let Some(input) = inputs.get(doc.index()) else {
+            continue;
+        };
+        // Copies made from `doc` have its insertions from it: they are
+        // no support.
+        let mut below: BTreeSet<DocIdx> = BTreeSet::from([doc]);
+        let mut stack = vec![doc];
+        while let Some(x) = stack.pop() {
+            for d in story.derivations.iter().filter(|d| d.source == x) {
+                if below.insert(d.derived) {
+                    stack.push(d.derived);
+                }
+            }
+        }
+        let mut covered: Vec<Span> = Vec::new();
+        for &other in &story.documents {
+            if below.contains(&other) {
+                continue;
+            }
+            let Some(pair) = by_docs.get(&(doc.min(other), doc.max(other))) else {
+                continue;
+            };
+            covered.extend(
+                pair.passages
+                    .iter()
+                    .map(|p| if pair.a == doc { p.a } else { p.b }),
+            );
+        }
+        covered.sort();
+        let seg = input.segmented;
+        let uncovered: Vec<bool> = seg
+            .sentences
+            .iter()
+            .map(|s| share_covered(s.span, &covered) < config.covered_share)
+            .collect();
+        let mut i = 0;
+        while i < seg.sentences.len() {
+            if !uncovered[i] {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < seg.sentences.len()
+                && uncovered[j]
+                && seg.sentences[j].paragraph == seg.sentences[i].paragraph
+            {
+                j += 1;
+            }
+            if let Some(u) = judge_run(inputs, story, &below, doc, i..j, config) {
+                out.push(u);
+            }
+            i = j;
+        }
+    }
+    out
+}
+
+fn share_covered(span: Span, covered: &[Span]) -> f64 {
+    if span.is_empty() {
+        return 1.0;
+    }
+    let mut total = 0;
+    let mut at = span.start;
+    for c in covered {
+        if c.end <= at {
+            continue;
+        }
+        if c.start >= span.end {
+            break;
+        }
+        let s = c.start.max(at);
+        let e = c.end.min(span.end);
+        if e > s {
+            total += e - s;
+            at = e;
+        }
+    }
+    total as f64 / span.len() as f64
+}
+
+/// Whether the uncovered sentences `run` of `doc` are an unsupported
+/// passage: enough words, and enough facts no other version of the story
+/// states (framing sentences state none).
+fn judge_run(
+    inputs: &[Input<'_>],
+    story: &Story,
+    below: &BTreeSet<DocIdx>,
+    doc: DocIdx,
+    run: std::ops::Range<usize>,
+    config: &Config,
+) -> Option<Unsupported> {
+    let input = inputs.get(doc.index())?;
+    let seg = input.segmented;
+    let words: usize = run.clone().map(|s| seg.sentence_tokens(s).len()).sum();
+    if words < config.unsupported_min_words {
+        return None;
+    }
+    let facts = input.facts.of_sentences(run.clone());
+    let novel: Vec<&Fact> = facts
+        .iter()
+        .filter(|f| {
+            !story.documents.iter().any(|&o| {
+                !below.contains(&o)
+                    && inputs
+                        .get(o.index())
+                        .is_some_and(|x| x.facts.facts.iter().any(|g| f.agrees(g)))
+            })
+        })
+        .collect();
+    if novel.len() < config.unsupported_min_novel_facts || novel.len() * 2 < facts.len() {
+        return None;
+    }
+    let span = Span::new(
+        seg.sentences[run.start].span.start,
+        seg.sentences[run.end - 1].span.end,
+    );
+    let mut listed: Vec<String> = Vec::new();
+    for f in &novel {
+        let q = quote(input.document, f.span).to_owned();
+        if !listed.contains(&q) {
+            listed.push(q);
+        }
+    }
+    let shown: Vec<String> = listed
+        .iter()
+        .take(6)
+        .map(|q| format!("\u{201c}{q}\u{201d}"))
+        .collect();
+    let more = listed.len().saturating_sub(shown.len());
+    let what = match run.len() {
+        1 => "This sentence".to_owned(),
+        n => format!("This passage of {n} sentences"),
+    };
+    let explanation = format!(
+        "{what} of {} is in none of its sources and no other version of the story, and states {}{}, which no other version states.",
+        name_of(input.document),
+        shown.join(", "),
+        if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        },
+    );
+    Some(Unsupported {
+        story: 0,
+        doc,
+        span,
+        explanation,
+    })
+}

@@ -1,0 +1,529 @@
+//! Names of people, places and organisations: runs of capitalised words,
+//! and the rule that decides when two spellings name one entity.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use crate::words::{Word, words};
+
+/// A name found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameMention {
+    /// Byte range in the text, a title included (`Dr. Imelda Vosk`).
+    pub span: Range<usize>,
+    /// The name's words without titles and connectors, lowercased, with
+    /// accents kept: what entities are compared on.
+    pub key: Vec<String>,
+}
+
+impl NameMention {
+    /// The key as one string: `imelda vosk`.
+    pub fn normalized(&self) -> String {
+        self.key.join(" ")
+    }
+}
+
+/// Words before a name that say who someone is, not part of the name.
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "professor",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "president",
+    "mayor",
+    "governor",
+    "senator",
+    "sen",
+    "rep",
+    "gen",
+    "general",
+    "capt",
+    "captain",
+    "judge",
+    "rev",
+    "chief",
+];
+
+/// Lowercase words that may sit inside a name: `Bank of England`,
+/// `Coalition for Honest Infrastructure`, `Ludwig van Beethoven`.
+const CONNECTORS: &[&str] = &[
+    "of", "for", "de", "del", "da", "van", "von", "der", "al", "bin", "the",
+];
+
+/// Capitalised words that are not names, wherever they stand.
+const NOT_NAMES: &[&str] = &[
+    "i",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "tv",
+    "ok",
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+    "ceo",
+    "gmt",
+];
+
+/// Common words that open sentences: capitalised there, never a name.
+const COMMON: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "last",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "its",
+    "he",
+    "she",
+    "they",
+    "we",
+    "you",
+    "our",
+    "their",
+    "his",
+    "her",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "from",
+    "with",
+    "after",
+    "before",
+    "during",
+    "since",
+    "until",
+    "when",
+    "while",
+    "but",
+    "and",
+    "or",
+    "so",
+    "yet",
+    "if",
+    "as",
+    "although",
+    "though",
+    "because",
+    "however",
+    "meanwhile",
+    "also",
+    "still",
+    "now",
+    "then",
+    "there",
+    "here",
+    "what",
+    "who",
+    "which",
+    "where",
+    "why",
+    "how",
+    "some",
+    "many",
+    "most",
+    "more",
+    "all",
+    "both",
+    "each",
+    "every",
+    "no",
+    "not",
+    "one",
+    "other",
+    "another",
+    "such",
+    "next",
+    "earlier",
+    "later",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "according",
+    "about",
+    "over",
+    "under",
+    "despite",
+    "among",
+    "once",
+    "only",
+    "even",
+    "just",
+    "instead",
+    "officials",
+    "police",
+    "residents",
+    "people",
+    "experts",
+    "critics",
+    "analysts",
+];
+
+fn is_capitalised(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_alphabetic)
+        || w.len() > 1 && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '&')
+}
+
+/// The document's lowercase vocabulary: every word that occurs in it
+/// written in lower case, and every word it capitalises inside a
+/// sentence. One capitalised word that opens a sentence is a name only if
+/// the document never writes it in lower case and capitalises it inside
+/// a sentence somewhere ("Transportation watchdogs argue…" opens with a
+/// common word, "Renard said…" with a name the text gives elsewhere as
+/// "Mayor Tobias Renard").
+pub fn lowercase_vocabulary(text: &str, sentences: &[Range<usize>]) -> Vocabulary {
+    let mut v = Vocabulary::default();
+    for range in sentences {
+        let ws = words(text, range.clone());
+        if title_case(&ws) {
+            continue;
+        }
+        for (i, w) in ws.iter().enumerate() {
+            let first = w.text.chars().next();
+            if first.is_some_and(char::is_lowercase) {
+                v.lowercase.insert(fold(w.text));
+            } else if first.is_some_and(char::is_uppercase)
+                && i > 0
+                && !w.open
+                && (!ws[i - 1].close || ws[i - 1].dot && is_title(ws[i - 1].text))
+            {
+                v.inside.insert(fold(w.text));
+            }
+        }
+    }
+    v
+}
+
+/// A word as names are compared: lowercased, full stops dropped, curly
+/// apostrophes straightened.
+fn fold(w: &str) -> String {
+    w.to_lowercase().replace('.', "").replace('’', "'")
+}
+
+/// A headline in title case: four or more words of four letters or
+/// more, all capitalised.
+fn title_case(ws: &[Word<'_>]) -> bool {
+    let long: Vec<&Word<'_>> = ws
+        .iter()
+        .filter(|w| w.text.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    long.len() >= 4 && long.iter().all(|w| is_capitalised(w.text))
+}
+
+/// What a document's own usage says about its capitalised words.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Vocabulary {
+    /// Words the document writes in lower case somewhere.
+    pub lowercase: HashSet<String>,
+    /// Words it capitalises inside a sentence somewhere.
+    pub inside: HashSet<String>,
+}
+
+/// The names of sentence `text[range]`. `vocabulary` is the document's
+/// [`lowercase_vocabulary`]. A sentence in title case (a headline) has
+/// none: its capitals say nothing.
+pub fn find_names(text: &str, range: Range<usize>, vocabulary: &Vocabulary) -> Vec<NameMention> {
+    let ws = words(text, range);
+    if title_case(&ws) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        match name_at(&ws, i, vocabulary) {
+            Some((m, n)) => {
+                out.push(m);
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+fn name_at(ws: &[Word<'_>], i: usize, vocabulary: &Vocabulary) -> Option<(NameMention, usize)> {
+    let first = &ws[i];
+    if !is_capitalised(first.text) {
+        return None;
+    }
+    let initial =
+        i == 0 || first.quote || ws[i - 1].close && !(ws[i - 1].dot && is_title(ws[i - 1].text));
+    let mut key = Vec::new();
+    let mut j = i;
+    let mut end = first.span.end;
+    let mut pending_connectors = 0;
+    while j < ws.len() {
+        let w = &ws[j];
+        let lower = w.text.to_lowercase();
+        if is_capitalised(w.text) && (j == i || !w.open) {
+            if NOT_NAMES.contains(&lower.trim_end_matches('.')) {
+                break;
+            }
+            if !is_title(w.text) {
+                key.push(fold(w.text));
+            }
+            end = w.possessive_end;
+            pending_connectors = 0;
+            // A title's full stop does not end the name ("Dr. Vosk").
+            if w.close && !(w.dot && (is_title(w.text) || w.text.len() <= 3)) {
+                j += 1;
+                break;
+            }
+        } else if j > i && CONNECTORS.contains(&lower.as_str()) && !w.close {
+            pending_connectors += 1;
+            key.push(lower);
+        } else {
+            break;
+        }
+        j += 1;
+    }
+    let taken = (j - i).saturating_sub(pending_connectors);
+    key.truncate(key.len() - pending_connectors.min(key.len()));
+    if key.is_empty() {
+        return None;
+    }
+    // One capitalised word: a name only when the document never writes
+    // it in lower case ("the Bridge", "Interactive posters"); opening a
+    // sentence or a quotation, only when the document also capitalises it
+    // inside a sentence. "I" and its contractions are never names.
+    if key.len() == 1 && taken == 1 {
+        let w = key[0].as_str();
+        if vocabulary.lowercase.contains(w)
+            || COMMON.contains(&w)
+            || w.chars().count() < 2
+            || w.starts_with("i'")
+            || initial && !vocabulary.inside.contains(w)
+        {
+            return None;
+        }
+    }
+    if initial
+        && key.len() > 1
+        && (vocabulary.lowercase.contains(&key[0]) || COMMON.contains(&key[0].as_str()))
+        && !is_title(first.text)
+    {
+        // "The Halvey Bridge": drop the common first word.
+        key.remove(0);
+        let start = ws[i + 1].span.start;
+        return Some((
+            NameMention {
+                span: start..end,
+                key,
+            },
+            taken.max(1),
+        ));
+    }
+    Some((
+        NameMention {
+            span: first.span.start..end,
+            key,
+        },
+        taken.max(1),
+    ))
+}
+
+fn is_title(w: &str) -> bool {
+    TITLES.contains(&w.trim_end_matches('.').to_lowercase().as_str())
+}
+
+/// Whether two names name one entity, on their keys:
+/// - the same words;
+/// - an acronym of the other's initials (`NIA`, `Northshore
+///   Infrastructure Agency`);
+/// - all words of one among the other's (`Vosk`, `Imelda Vosk`), or
+///   more than half of the shorter's, or the same last word;
+/// - word by word equal or [`spelling_variant`]s (`Zelensky`,
+///   `Zelenskyy`), or one word against the other's last.
+pub fn same_entity(a: &[String], b: &[String]) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    if a == b {
+        return true;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.len() == 1 && long.len() > 1 {
+        let initials: String = long
+            .iter()
+            .filter(|w| !CONNECTORS.contains(&w.as_str()))
+            .filter_map(|w| w.chars().next())
+            .collect::<String>();
+        if short[0].chars().count() >= 2 && short[0] == initials {
+            return true;
+        }
+    }
+    if short.iter().all(|w| long.contains(w)) {
+        return true;
+    }
+    // Most words shared: one title rendered two ways ("Carry On Again
+    // Doctor", "Carry On Once More Doctor"); "New York" and "New Jersey"
+    // share only half.
+    let content = |k: &[String]| -> Vec<String> {
+        k.iter()
+            .filter(|w| !CONNECTORS.contains(&w.as_str()))
+            .cloned()
+            .collect()
+    };
+    let (cs, cl) = (content(short), content(long));
+    let shared = cs.iter().filter(|w| cl.contains(w)).count();
+    if cs.len() > 1 && shared * 2 > cs.len() {
+        return true;
+    }
+    // The same last word: one person under two roles ("Solicitor Gareth
+    // Pierce", "Attorney Gareth Pierce"), one body under two descriptions.
+    if short.len() > 1 && short.last() == long.last() {
+        return true;
+    }
+    if short.len() == long.len() {
+        return short
+            .iter()
+            .zip(long)
+            .all(|(x, y)| x == y || spelling_variant(x, y));
+    }
+    short.len() == 1 && long.last().is_some_and(|l| spelling_variant(&short[0], l))
+}
+
+/// Two spellings of one word: at most one edit (insertion, deletion,
+/// substitution or swap of neighbours) between words of at least four
+/// letters, two between words of at least eight. `Dunleavy`/`Dunlevy`,
+/// `Zelensky`/`Zelenskyy`.
+pub fn spelling_variant(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let shorter = a.len().min(b.len());
+    if shorter < 4 || a == b {
+        return false;
+    }
+    let allowed = if shorter >= 8 { 2 } else { 1 };
+    if a.len().abs_diff(b.len()) > allowed {
+        return false;
+    }
+    edit_distance(&a, &b) <= allowed
+}
+
+/// Optimal string alignment distance (Damerau–Levenshtein without
+/// repeated edits of one substring).
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let (n, m) = (a.len(), b.len());
+    let mut d = vec![vec![0usize; m + 1]; n + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=n {
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = v;
+        }
+    }
+    d[n][m]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<String> {
+        let vocabulary = lowercase_vocabulary(text, std::slice::from_ref(&(0..text.len())));
+        find_names(text, 0..text.len(), &vocabulary)
+            .iter()
+            .map(|m| format!("{} = {}", &text[m.span.clone()], m.normalized()))
+            .collect()
+    }
+
+    #[test]
+    fn cases_from_file() {
+        let cases = include_str!("../testdata/names.cases");
+        let mut n = 0;
+        for (line_no, line) in cases.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(rest) = line.strip_prefix("same: ") {
+                let (a, b) = rest.split_once(" ~ ").expect("same: a ~ b");
+                let key =
+                    |s: &str| -> Vec<String> { s.split(' ').map(str::to_lowercase).collect() };
+                assert!(
+                    same_entity(&key(a), &key(b)),
+                    "line {}: {rest}",
+                    line_no + 1
+                );
+                n += 1;
+                continue;
+            }
+            if let Some(rest) = line.strip_prefix("different: ") {
+                let (a, b) = rest.split_once(" ~ ").expect("different: a ~ b");
+                let key =
+                    |s: &str| -> Vec<String> { s.split(' ').map(str::to_lowercase).collect() };
+                assert!(
+                    !same_entity(&key(a), &key(b)),
+                    "line {}: {rest}",
+                    line_no + 1
+                );
+                n += 1;
+                continue;
+            }
+            let (input, expected) = line
+                .split_once(" => ")
+                .unwrap_or_else(|| panic!("line {}: no ` => `", line_no + 1));
+            let want: Vec<String> = if expected.trim() == "-" {
+                Vec::new()
+            } else {
+                expected.split(" | ").map(|s| s.trim().to_owned()).collect()
+            };
+            assert_eq!(names(input), want, "line {}: {input}", line_no + 1);
+            n += 1;
+        }
+        assert!(n >= 20, "only {n} cases");
+    }
+}
