@@ -1,0 +1,475 @@
+//! What a matched expression means, and its TIMEX3 value given the
+//! anchor (the document's publication day).
+
+use jiff::civil::Date;
+
+use super::Precision;
+use super::lex::Unit;
+
+/// A reference to the present, past or future as a whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reference {
+    Present,
+    Past,
+    Future,
+}
+
+/// Which occurrence of a weekday, month or season is meant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Which {
+    /// The one closest to the anchor (weekdays: the most recent one, or
+    /// the anchor's own day).
+    Nearest,
+    /// The next one after the anchor (a bare weekday in a future-tense
+    /// sentence).
+    Upcoming,
+    /// `last …`: strictly before the anchor's (weekdays: day; months and
+    /// seasons: the previous one that is not the current one).
+    Last,
+    /// `this …`: within the anchor's week or year.
+    This,
+    /// `next …`: strictly after.
+    Next,
+}
+
+/// A matched date expression, before the anchor is applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Expr {
+    Day {
+        year: i32,
+        month: u8,
+        day: u8,
+    },
+    /// A day without its year.
+    MonthDay {
+        month: u8,
+        day: u8,
+    },
+    YearMonth {
+        year: i32,
+        month: u8,
+    },
+    /// A month without its year.
+    Month {
+        month: u8,
+        which: Which,
+    },
+    Year(i32),
+    /// The first three digits: `199` for the 1990s.
+    Decade(i32),
+    /// The first two digits of its years: `18` for the 19th century.
+    Century(i32),
+    Quarter {
+        year: Option<i32>,
+        quarter: u8,
+    },
+    /// The most recent quarter that has ended (`the latest quarter`).
+    LastQuarter,
+    Half {
+        year: Option<i32>,
+        half: u8,
+    },
+    Season {
+        year: Option<i32>,
+        season: u8,
+        which: Which,
+    },
+    Ref(Reference),
+    /// The anchor's day moved by this many days (`today`, `yesterday`).
+    DayOffset(i64),
+    Weekday {
+        weekday: u8,
+        which: Which,
+    },
+    /// The anchor moved by `n` units, stated at that unit (`last month`,
+    /// `two years ago`, `this week`).
+    Shift {
+        unit: Unit,
+        n: i64,
+    },
+    /// The decade of the anchor moved by `n` decades (`a decade ago`).
+    ShiftDecade(i64),
+    /// A weekend relative to the anchor's week (`this weekend`).
+    Weekend(Which),
+    Thanksgiving(Option<i32>),
+    Christmas(Option<i32>),
+}
+
+/// A TIMEX3 value with its precision and whether the anchor supplied any
+/// of it.
+pub(crate) struct Value {
+    pub value: String,
+    pub precision: Precision,
+    pub inferred: bool,
+}
+
+fn stated(value: String, precision: Precision) -> Option<Value> {
+    Some(Value {
+        value,
+        precision,
+        inferred: false,
+    })
+}
+
+fn inferred(value: String, precision: Precision) -> Option<Value> {
+    Some(Value {
+        value,
+        precision,
+        inferred: true,
+    })
+}
+
+/// Four-digit years only: TIMEX3 has no form for others.
+fn year_ok(year: i32) -> bool {
+    (0..=9999).contains(&year)
+}
+
+fn ymd(year: i32, month: u8, day: u8) -> Option<String> {
+    year_ok(year).then(|| format!("{year:04}-{month:02}-{day:02}"))
+}
+
+fn date_value(d: Date) -> Option<String> {
+    ymd(
+        i32::from(d.year()),
+        d.month().unsigned_abs(),
+        d.day().unsigned_abs(),
+    )
+}
+
+fn month_value(index: i64) -> Option<String> {
+    let year = i32::try_from(index.div_euclid(12)).ok()?;
+    let month = index.rem_euclid(12) + 1;
+    year_ok(year).then(|| format!("{year:04}-{month:02}"))
+}
+
+fn quarter_value(index: i64) -> Option<String> {
+    let year = i32::try_from(index.div_euclid(4)).ok()?;
+    let quarter = index.rem_euclid(4) + 1;
+    year_ok(year).then(|| format!("{year:04}-Q{quarter}"))
+}
+
+fn year_value(year: i64) -> Option<String> {
+    let year = i32::try_from(year).ok()?;
+    year_ok(year).then(|| format!("{year:04}"))
+}
+
+fn week_value(d: Date) -> Option<String> {
+    let w = d.iso_week_date();
+    let year = i32::from(w.year());
+    year_ok(year).then(|| format!("{year:04}-W{:02}", w.week()))
+}
+
+const SEASONS: [&str; 4] = ["SP", "SU", "FA", "WI"];
+
+/// A valid day, or `None` (`February 30`).
+pub(crate) fn make_date(year: i32, month: u8, day: u8) -> Option<Date> {
+    Date::new(
+        i16::try_from(year).ok()?,
+        i8::try_from(month).ok()?,
+        i8::try_from(day).ok()?,
+    )
+    .ok()
+}
+
+fn add_days(d: Date, n: i64) -> Option<Date> {
+    let span = jiff::Span::new().try_days(n).ok()?;
+    d.checked_add(span).ok()
+}
+
+fn days_between(a: Date, b: Date) -> Option<i64> {
+    Some(i64::from(a.until(b).ok()?.get_days()))
+}
+
+/// Of `days`, the one closest to `anchor` (the earlier one on a tie).
+fn nearest(anchor: Date, days: impl Iterator<Item = Date>) -> Option<Date> {
+    days.filter_map(|d| Some((days_between(anchor, d)?, d)))
+        .min_by_key(|&(n, _)| (n.abs(), n > 0))
+        .map(|(_, d)| d)
+}
+
+fn month_index(d: Date) -> i64 {
+    i64::from(d.year()) * 12 + i64::from(d.month()) - 1
+}
+
+/// Of `month` in the years around the anchor's, the month index `which`
+/// picks.
+fn pick_month(anchor: Date, month: u8, which: Which) -> i64 {
+    let now = month_index(anchor);
+    let base = i64::from(anchor.year()) * 12 + i64::from(month) - 1;
+    match which {
+        Which::This => base,
+        Which::Last => {
+            if base < now {
+                base
+            } else {
+                base - 12
+            }
+        }
+        Which::Next => {
+            if base > now {
+                base
+            } else {
+                base + 12
+            }
+        }
+        Which::Upcoming => {
+            if base >= now {
+                base
+            } else {
+                base + 12
+            }
+        }
+        Which::Nearest => [base - 12, base, base + 12]
+            .into_iter()
+            .min_by_key(|&m| ((m - now).abs(), m > now))
+            .unwrap_or(base),
+    }
+}
+
+/// The value of `expr`, with `anchor` for what the text does not state.
+pub(crate) fn resolve(expr: Expr, anchor: Option<Date>) -> Option<Value> {
+    use Precision as P;
+    match expr {
+        Expr::Day { year, month, day } => {
+            make_date(year, month, day)?;
+            stated(ymd(year, month, day)?, P::Day)
+        }
+        Expr::YearMonth { year, month } => {
+            year_ok(year).then_some(())?;
+            stated(format!("{year:04}-{month:02}"), P::Month)
+        }
+        Expr::Year(year) => stated(year_value(i64::from(year))?, P::Year),
+        Expr::Decade(d) => (0..=999).contains(&d).then(|| Value {
+            value: format!("{d:03}X"),
+            precision: P::Decade,
+            inferred: false,
+        }),
+        Expr::Century(c) => (0..=99).contains(&c).then(|| Value {
+            value: format!("{c:02}XX"),
+            precision: P::Century,
+            inferred: false,
+        }),
+        Expr::Ref(r) => stated(
+            match r {
+                Reference::Present => "PRESENT_REF",
+                Reference::Past => "PAST_REF",
+                Reference::Future => "FUTURE_REF",
+            }
+            .to_owned(),
+            P::Reference,
+        ),
+        Expr::Quarter {
+            year: Some(year),
+            quarter,
+        } => stated(
+            quarter_value(i64::from(year) * 4 + i64::from(quarter) - 1)?,
+            P::Quarter,
+        ),
+        Expr::Half {
+            year: Some(year),
+            half,
+        } => {
+            year_ok(year).then_some(())?;
+            stated(format!("{year:04}-H{half}"), P::Quarter)
+        }
+        Expr::Season {
+            year: Some(year),
+            season,
+            ..
+        } => {
+            year_ok(year).then_some(())?;
+            stated(
+                format!("{year:04}-{}", SEASONS.get(usize::from(season))?),
+                P::Season,
+            )
+        }
+        Expr::Thanksgiving(Some(year)) => stated(date_value(thanksgiving(year)?)?, P::Day),
+        Expr::Christmas(Some(year)) => stated(ymd(year, 12, 25)?, P::Day),
+        _ => match anchor {
+            Some(a) => relative(expr, a),
+            None => yearless(expr),
+        },
+    }
+}
+
+/// The fourth Thursday of November.
+fn thanksgiving(year: i32) -> Option<Date> {
+    let first = make_date(year, 11, 1)?;
+    let to_thursday = (3 - i64::from(first.weekday().to_monday_zero_offset())).rem_euclid(7);
+    add_days(first, to_thursday + 21)
+}
+
+/// Without an anchor: the forms TIMEX3 can write with an unknown year.
+fn yearless(expr: Expr) -> Option<Value> {
+    use Precision as P;
+    match expr {
+        Expr::MonthDay { month, day } => {
+            make_date(2000, month, day)?;
+            stated(format!("XXXX-{month:02}-{day:02}"), P::Day)
+        }
+        Expr::Month {
+            month,
+            which: Which::Nearest,
+        } => stated(format!("XXXX-{month:02}"), P::Month),
+        Expr::Quarter {
+            year: None,
+            quarter,
+        } => stated(format!("XXXX-Q{quarter}"), P::Quarter),
+        Expr::Season {
+            year: None,
+            season,
+            which: Which::Nearest,
+        } => stated(
+            format!("XXXX-{}", SEASONS.get(usize::from(season))?),
+            P::Season,
+        ),
+        _ => None,
+    }
+}
+
+/// Relative and partial expressions against the anchor.
+fn relative(expr: Expr, a: Date) -> Option<Value> {
+    use Precision as P;
+    let year = i32::from(a.year());
+    match expr {
+        Expr::MonthDay { month, day } => {
+            let best = nearest(
+                a,
+                (year - 1..=year + 1).filter_map(|y| make_date(y, month, day)),
+            )?;
+            inferred(date_value(best)?, P::Day)
+        }
+        Expr::Month { month, which } => {
+            inferred(month_value(pick_month(a, month, which))?, P::Month)
+        }
+        Expr::Quarter {
+            year: None,
+            quarter,
+        } => {
+            // A quarter of the anchor's year, unless it has not started yet
+            // at the anchor: then last year's.
+            let now = i64::from(a.month() - 1) / 3 + 1;
+            let y = if i64::from(quarter) > now {
+                year - 1
+            } else {
+                year
+            };
+            inferred(
+                quarter_value(i64::from(y) * 4 + i64::from(quarter) - 1)?,
+                P::Quarter,
+            )
+        }
+        Expr::LastQuarter => {
+            let now = i64::from(year) * 4 + i64::from(a.month() - 1) / 3;
+            inferred(quarter_value(now - 1)?, P::Quarter)
+        }
+        Expr::Half { year: None, half } => {
+            let y = if half == 2 && a.month() <= 6 {
+                year - 1
+            } else {
+                year
+            };
+            inferred(format!("{:04}-H{half}", y), P::Quarter)
+        }
+        Expr::Season {
+            year: None,
+            season,
+            which,
+        } => {
+            // Seasons as quarter-like slots: spring from March, summer from
+            // June, fall from September, winter from December.
+            let now = i64::from(year) * 4 + (i64::from(a.month()) % 12) / 3 - 1;
+            let base = i64::from(year) * 4 + i64::from(season);
+            let idx = match which {
+                Which::This => base,
+                Which::Last => {
+                    if base < now {
+                        base
+                    } else {
+                        base - 4
+                    }
+                }
+                Which::Next | Which::Upcoming => {
+                    if base > now {
+                        base
+                    } else {
+                        base + 4
+                    }
+                }
+                Which::Nearest => [base - 4, base, base + 4]
+                    .into_iter()
+                    .min_by_key(|&s| ((s - now).abs(), s > now))
+                    .unwrap_or(base),
+            };
+            let y = year_value(idx.div_euclid(4))?;
+            let s = SEASONS.get(usize::try_from(idx.rem_euclid(4)).ok()?)?;
+            inferred(format!("{y}-{s}"), P::Season)
+        }
+        Expr::DayOffset(n) => inferred(date_value(add_days(a, n)?)?, P::Day),
+        Expr::Weekday { weekday, which } => {
+            let today = i64::from(a.weekday().to_monday_zero_offset());
+            let target = i64::from(weekday);
+            let back = (today - target).rem_euclid(7);
+            let ahead = (target - today).rem_euclid(7);
+            let n = match which {
+                Which::Nearest => -back,
+                Which::Upcoming => ahead,
+                Which::Last => {
+                    if back == 0 {
+                        -7
+                    } else {
+                        -back
+                    }
+                }
+                Which::Next => {
+                    if ahead == 0 {
+                        7
+                    } else {
+                        ahead
+                    }
+                }
+                Which::This => target - today,
+            };
+            inferred(date_value(add_days(a, n)?)?, P::Day)
+        }
+        Expr::Shift { unit, n } => match unit {
+            Unit::Day => inferred(date_value(add_days(a, n)?)?, P::Day),
+            Unit::Week => inferred(week_value(add_days(a, n.checked_mul(7)?)?)?, P::Week),
+            Unit::Month => inferred(month_value(month_index(a).checked_add(n)?)?, P::Month),
+            Unit::Quarter => {
+                let now = i64::from(year) * 4 + i64::from(a.month() - 1) / 3;
+                inferred(quarter_value(now.checked_add(n)?)?, P::Quarter)
+            }
+            Unit::Year => inferred(year_value(i64::from(year).checked_add(n)?)?, P::Year),
+        },
+        Expr::ShiftDecade(n) => {
+            let d = i64::from(year).div_euclid(10).checked_add(n)?;
+            (0..=999).contains(&d).then_some(())?;
+            inferred(format!("{d:03}X"), P::Decade)
+        }
+        Expr::Weekend(which) => {
+            let today = i64::from(a.weekday().to_monday_zero_offset());
+            // Early in the week a plain "the weekend" is the one just past.
+            let weeks = match which {
+                Which::Last => -1,
+                Which::Next => 1,
+                Which::Nearest if today < 3 => -1,
+                _ => 0,
+            };
+            let w = week_value(add_days(a, weeks * 7)?)?;
+            inferred(format!("{w}-WE"), P::Week)
+        }
+        Expr::Thanksgiving(None) => inferred(
+            date_value(nearest(a, (year - 1..=year + 1).filter_map(thanksgiving))?)?,
+            P::Day,
+        ),
+        Expr::Christmas(None) => inferred(
+            date_value(nearest(
+                a,
+                (year - 1..=year + 1).filter_map(|y| make_date(y, 12, 25)),
+            )?)?,
+            P::Day,
+        ),
+        _ => None,
+    }
+}
