@@ -69,12 +69,14 @@ pub struct DateMention {
 /// `XXXX` for the year (`XXXX-03-19`).
 pub fn find_dates(text: &str, anchor: Option<Date>) -> Vec<DateMention> {
     let toks = lex::tokenize(text);
+    let mut ctx = resolve::Context::default();
     rules::scan(&toks)
         .into_iter()
         .filter_map(|f| {
             let first = toks.get(f.start)?;
             let last = toks.get(f.end.checked_sub(1)?)?;
-            let v = resolve::resolve(f.expr, anchor)?;
+            let v = resolve::resolve(f.expr, anchor, &ctx)?;
+            ctx.update(&v);
             Some(DateMention {
                 span: first.start..last.end,
                 value: v.value,

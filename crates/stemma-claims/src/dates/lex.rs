@@ -65,6 +65,21 @@ pub(crate) enum Lex {
     Decade,
     Thanksgiving,
     Christmas,
+    /// `few`, `several`, `couple`: a vague count.
+    Few,
+    /// `near`, `short` (`the near future`, `the short term`).
+    Near,
+    Term,
+    End,
+    Period,
+    That,
+    /// `full`, `whole`, `entire`.
+    Full,
+    /// Possessive determiners: `its`, `his`, `her`, `their`, `our`, `your`.
+    Poss,
+    /// `pre`, `post` (`post-1959`).
+    PrePost,
+    Thousand,
     /// `will`, `ll` (future tense cue).
     Will,
     /// Prepositions that put a bare number in a year's place: `in`,
@@ -272,6 +287,20 @@ fn lookup(word: &str) -> Lex {
         b"thirty" => Lex::Cardinal(30),
         b"forty" => Lex::Cardinal(40),
         b"fifty" => Lex::Cardinal(50),
+        b"sixty" => Lex::Cardinal(60),
+        b"seventy" => Lex::Cardinal(70),
+        b"eighty" => Lex::Cardinal(80),
+        b"ninety" => Lex::Cardinal(90),
+        b"thousand" => Lex::Thousand,
+        b"few" | b"several" | b"couple" => Lex::Few,
+        b"near" | b"short" => Lex::Near,
+        b"term" => Lex::Term,
+        b"end" => Lex::End,
+        b"period" => Lex::Period,
+        b"that" => Lex::That,
+        b"full" | b"whole" | b"entire" => Lex::Full,
+        b"its" | b"his" | b"her" | b"their" | b"our" | b"your" => Lex::Poss,
+        b"pre" | b"post" => Lex::PrePost,
         b"a" | b"an" => Lex::Article,
         b"day" | b"days" => Lex::Unit(Unit::Day),
         b"week" | b"weeks" => Lex::Unit(Unit::Week),
@@ -318,7 +347,8 @@ fn lookup(word: &str) -> Lex {
         b"christmas" => Lex::Christmas,
         b"will" | b"ll" => Lex::Will,
         b"in" | b"since" | b"by" | b"until" | b"till" | b"from" | b"to" | b"through"
-        | b"during" | b"between" | b"around" | b"circa" | b"throughout" | b"for" => Lex::Prep,
+        | b"during" | b"between" | b"around" | b"circa" | b"throughout" | b"for" | b"into"
+        | b"due" => Lex::Prep,
         b"and" | b"or" => Lex::And,
         b"as" => Lex::As,
         b"people" | b"persons" | b"men" | b"women" | b"children" | b"troops" | b"soldiers"

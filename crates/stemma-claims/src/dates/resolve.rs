@@ -93,6 +93,34 @@ pub(crate) enum Expr {
     Weekend(Which),
     Thanksgiving(Option<i32>),
     Christmas(Option<i32>),
+    /// `a year earlier`, `a year ago`, `year-earlier`: the quarter a year
+    /// before the one last named, or the year before the anchor's.
+    YearEarlier,
+    /// `that year`, `later that year`: the year last named.
+    ThatYear,
+}
+
+/// What the mentions before the current one said: the reference time
+/// that `the quarter`, `a year earlier` and `that year` lean on.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Context {
+    /// The index (year × 4 + quarter − 1) of the last quarter named.
+    pub quarter: Option<i64>,
+    /// The year of the last date with a year.
+    pub year: Option<i32>,
+}
+
+impl Context {
+    /// Takes in a resolved mention.
+    pub(crate) fn update(&mut self, v: &Value) {
+        if let Some(q) = v.quarter {
+            self.quarter = Some(q);
+        }
+        let b = v.value.as_bytes();
+        if b.len() >= 4 && b.iter().take(4).all(u8::is_ascii_digit) {
+            self.year = v.value.get(..4).and_then(|y| y.parse().ok());
+        }
+    }
 }
 
 /// A TIMEX3 value with its precision and whether the anchor supplied any
@@ -101,6 +129,8 @@ pub(crate) struct Value {
     pub value: String,
     pub precision: Precision,
     pub inferred: bool,
+    /// For a quarter, its index (year × 4 + quarter − 1).
+    pub quarter: Option<i64>,
 }
 
 fn stated(value: String, precision: Precision) -> Option<Value> {
@@ -108,6 +138,7 @@ fn stated(value: String, precision: Precision) -> Option<Value> {
         value,
         precision,
         inferred: false,
+        quarter: None,
     })
 }
 
@@ -116,6 +147,17 @@ fn inferred(value: String, precision: Precision) -> Option<Value> {
         value,
         precision,
         inferred: true,
+        quarter: None,
+    })
+}
+
+/// A quarter by index, stated or inferred.
+fn quarter(index: i64, inferred: bool) -> Option<Value> {
+    Some(Value {
+        value: quarter_value(index)?,
+        precision: Precision::Quarter,
+        inferred,
+        quarter: Some(index),
     })
 }
 
@@ -226,8 +268,9 @@ fn pick_month(anchor: Date, month: u8, which: Which) -> i64 {
     }
 }
 
-/// The value of `expr`, with `anchor` for what the text does not state.
-pub(crate) fn resolve(expr: Expr, anchor: Option<Date>) -> Option<Value> {
+/// The value of `expr`, with `anchor` for what the text does not state
+/// and `ctx` for what the mentions before it said.
+pub(crate) fn resolve(expr: Expr, anchor: Option<Date>, ctx: &Context) -> Option<Value> {
     use Precision as P;
     match expr {
         Expr::Day { year, month, day } => {
@@ -243,11 +286,13 @@ pub(crate) fn resolve(expr: Expr, anchor: Option<Date>) -> Option<Value> {
             value: format!("{d:03}X"),
             precision: P::Decade,
             inferred: false,
+            quarter: None,
         }),
         Expr::Century(c) => (0..=99).contains(&c).then(|| Value {
             value: format!("{c:02}XX"),
             precision: P::Century,
             inferred: false,
+            quarter: None,
         }),
         Expr::Ref(r) => stated(
             match r {
@@ -260,11 +305,8 @@ pub(crate) fn resolve(expr: Expr, anchor: Option<Date>) -> Option<Value> {
         ),
         Expr::Quarter {
             year: Some(year),
-            quarter,
-        } => stated(
-            quarter_value(i64::from(year) * 4 + i64::from(quarter) - 1)?,
-            P::Quarter,
-        ),
+            quarter: q,
+        } => quarter(i64::from(year) * 4 + i64::from(q) - 1, false),
         Expr::Half {
             year: Some(year),
             half,
@@ -285,6 +327,11 @@ pub(crate) fn resolve(expr: Expr, anchor: Option<Date>) -> Option<Value> {
         }
         Expr::Thanksgiving(Some(year)) => stated(date_value(thanksgiving(year)?)?, P::Day),
         Expr::Christmas(Some(year)) => stated(ymd(year, 12, 25)?, P::Day),
+        Expr::ThatYear => stated(year_value(i64::from(ctx.year?))?, P::Year),
+        Expr::YearEarlier | Expr::LastQuarter if ctx.quarter.is_some() => {
+            let q = ctx.quarter?;
+            quarter(if expr == Expr::YearEarlier { q - 4 } else { q }, true)
+        }
         _ => match anchor {
             Some(a) => relative(expr, a),
             None => yearless(expr),
@@ -344,25 +391,19 @@ fn relative(expr: Expr, a: Date) -> Option<Value> {
         }
         Expr::Quarter {
             year: None,
-            quarter,
+            quarter: q,
         } => {
             // A quarter of the anchor's year, unless it has not started yet
             // at the anchor: then last year's.
             let now = i64::from(a.month() - 1) / 3 + 1;
-            let y = if i64::from(quarter) > now {
-                year - 1
-            } else {
-                year
-            };
-            inferred(
-                quarter_value(i64::from(y) * 4 + i64::from(quarter) - 1)?,
-                P::Quarter,
-            )
+            let y = if i64::from(q) > now { year - 1 } else { year };
+            quarter(i64::from(y) * 4 + i64::from(q) - 1, true)
         }
         Expr::LastQuarter => {
             let now = i64::from(year) * 4 + i64::from(a.month() - 1) / 3;
-            inferred(quarter_value(now - 1)?, P::Quarter)
+            quarter(now - 1, true)
         }
+        Expr::YearEarlier => inferred(year_value(i64::from(year) - 1)?, P::Year),
         Expr::Half { year: None, half } => {
             let y = if half == 2 && a.month() <= 6 {
                 year - 1
@@ -438,7 +479,7 @@ fn relative(expr: Expr, a: Date) -> Option<Value> {
             Unit::Month => inferred(month_value(month_index(a).checked_add(n)?)?, P::Month),
             Unit::Quarter => {
                 let now = i64::from(year) * 4 + i64::from(a.month() - 1) / 3;
-                inferred(quarter_value(now.checked_add(n)?)?, P::Quarter)
+                quarter(now.checked_add(n)?, true)
             }
             Unit::Year => inferred(year_value(i64::from(year).checked_add(n)?)?, P::Year),
         },

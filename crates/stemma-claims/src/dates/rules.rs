@@ -34,6 +34,11 @@ pub(crate) fn scan(toks: &[Tok]) -> Vec<Found> {
                     expr,
                 });
                 i = end;
+                // April 24 and 25
+                if let Some((start, end, expr)) = m.day_list(i, expr) {
+                    out.push(Found { start, end, expr });
+                    i = end;
+                }
             }
             _ => i += 1,
         }
@@ -80,6 +85,24 @@ impl Matcher<'_> {
     /// The lexicon entry of the token before `i`.
     fn prev(&self, i: usize) -> Lex {
         i.checked_sub(1).map_or(Lex::Other, |p| self.lex(p))
+    }
+
+    /// A second day after a day (`and 25`, `-25`), not itself followed by
+    /// a month (`24 and 25 March` is read day-first).
+    fn day_list(&self, at: usize, first: Expr) -> Option<(usize, usize, Expr)> {
+        if self.lex(at) != Lex::And && !self.punct(at, '-') {
+            return None;
+        }
+        let (day, end) = self.day_number(at + 1)?;
+        if matches!(self.lex(end), Lex::Month { .. }) || self.lex(end) == Lex::CountNoun {
+            return None;
+        }
+        let expr = match first {
+            Expr::Day { year, month, .. } => Expr::Day { year, month, day },
+            Expr::MonthDay { month, .. } => Expr::MonthDay { month, day },
+            _ => return None,
+        };
+        Some((at + 1, end, expr))
     }
 
     /// The longest match starting at token `i`.
@@ -379,12 +402,18 @@ impl Matcher<'_> {
         if self.lex(i + 1) == Lex::CountNoun {
             return None;
         }
-        (self.year_context(i)).then_some((i + 1, Expr::Year(year)))
+        (self.year_context(i, year)).then_some((i + 1, Expr::Year(year)))
     }
 
     /// Whether the words around a four-digit number at `i` make it a year.
-    fn year_context(&self, i: usize) -> bool {
+    fn year_context(&self, i: usize, year: i32) -> bool {
         let before = self.prev(i);
+        // the 1987 crash, its 1990 invasion, the company's 1989 results
+        let determiner = matches!(before, Lex::The | Lex::Article | Lex::That | Lex::Poss)
+            || (before == Lex::S && i >= 2 && self.punct(i - 2, '\''));
+        if determiner && (1800..=2099).contains(&year) && self.is_word(i + 1) {
+            return true;
+        }
         if matches!(
             before,
             Lex::Prep
@@ -403,7 +432,7 @@ impl Matcher<'_> {
         }
         // mid-1990, a list of years: 1988 and 1989, 1988-1989
         if i >= 2 {
-            if self.punct(i - 1, '-') && self.lex(i - 2) == Lex::Mid {
+            if self.punct(i - 1, '-') && matches!(self.lex(i - 2), Lex::Mid | Lex::PrePost) {
                 return true;
             }
             if (before == Lex::And || self.punct(i - 1, '-') || self.punct(i - 1, ','))
@@ -466,27 +495,58 @@ impl Matcher<'_> {
                 Lex::Unit(unit) => Some((i + 2, Expr::Shift { unit, n: 0 })),
                 _ => Some((i + 1, Expr::Ref(Reference::Present))),
             },
+            // recent years, recent days
             Lex::Recent => match self.lex(i + 1) {
+                Lex::Unit(_) if self.is_plural(i + 1) => Some((i + 2, Expr::Ref(Reference::Past))),
                 Lex::Unit(_) => None,
                 _ => Some((i + 1, Expr::Ref(Reference::Past))),
+            },
+            // future quarters
+            Lex::Future => (matches!(self.lex(i + 1), Lex::Unit(_)) && self.is_plural(i + 1))
+                .then_some((i + 2, Expr::Ref(Reference::Future))),
+            // that year, that quarter: the reference time
+            Lex::That => match self.lex(i + 1) {
+                Lex::Unit(Unit::Year) if !self.is_plural(i + 1) => Some((i + 2, Expr::ThatYear)),
+                Lex::Unit(Unit::Quarter) if !self.is_plural(i + 1) => {
+                    Some((i + 2, Expr::LastQuarter))
+                }
+                _ => None,
             },
             Lex::Last | Lex::Next | Lex::This | Lex::Coming | Lex::Previous | Lex::Past => {
                 self.shifted(i)
             }
             Lex::The => self.the(i),
-            Lex::Future => None,
             Lex::Ordinal(n) => self.ordinal(i, n),
-            Lex::Cardinal(_) | Lex::Article => self.ago(i),
+            Lex::Cardinal(_) | Lex::Article => [self.ago(i), self.spoken_year(i)]
+                .into_iter()
+                .flatten()
+                .max_by_key(|&(end, _)| end),
             Lex::Unit(Unit::Year) => {
-                // year-earlier, year-ago
-                (self.punct(i + 1, '-')
+                // year-earlier, year-ago (quarter, period)
+                if self.punct(i + 1, '-')
                     && self.adj(i + 1)
-                    && matches!(self.lex(i + 2), Lex::Earlier | Lex::Ago))
-                .then_some((
-                    i + 3,
+                    && matches!(self.lex(i + 2), Lex::Earlier | Lex::Ago)
+                {
+                    let end = if matches!(self.lex(i + 3), Lex::Unit(Unit::Quarter) | Lex::Period) {
+                        i + 4
+                    } else {
+                        i + 3
+                    };
+                    return Some((end, Expr::YearEarlier));
+                }
+                // year end, year-end, year's end
+                let e = if self.punct(i + 1, '-') && self.adj(i + 1) {
+                    i + 2
+                } else if self.punct(i + 1, '\'') && self.lex(i + 2) == Lex::S {
+                    i + 3
+                } else {
+                    i + 1
+                };
+                (self.lex(e) == Lex::End && !self.is_plural(i)).then_some((
+                    e + 1,
                     Expr::Shift {
                         unit: Unit::Year,
-                        n: -1,
+                        n: 0,
                     },
                 ))
             }
@@ -541,7 +601,15 @@ impl Matcher<'_> {
             Lex::Unit(unit) => {
                 // "past years" is no date; "the next day" is relative to an
                 // event, not to the anchor.
-                if self.is_plural(j) || unit == Unit::Day {
+                if self.is_plural(j) {
+                    // past years, coming months
+                    return match self.lex(i) {
+                        Lex::Past => Some((j + 1, Expr::Ref(Reference::Past))),
+                        Lex::Coming => Some((j + 1, Expr::Ref(Reference::Future))),
+                        _ => None,
+                    };
+                }
+                if unit == Unit::Day {
                     return None;
                 }
                 Some((j + 1, Expr::Shift { unit, n }))
@@ -561,7 +629,12 @@ impl Matcher<'_> {
             Lex::Weekend => Some((j + 1, Expr::Weekend(which))),
             Lex::Decade if !self.is_plural(j) => Some((j + 1, Expr::ShiftDecade(n))),
             _ => {
-                if self.lex(i) == Lex::Past && self.prev(i) == Lex::The {
+                // "the past", but not "the past 12 months", "the past few weeks"
+                let count = matches!(
+                    self.lex(j),
+                    Lex::Cardinal(_) | Lex::Few | Lex::Article | Lex::Ordinal(_)
+                ) || self.num(j).is_some();
+                if self.lex(i) == Lex::Past && self.prev(i) == Lex::The && !count {
                     return Some((j, Expr::Ref(Reference::Past)));
                 }
                 None
@@ -601,6 +674,39 @@ impl Matcher<'_> {
                 .then_some((j + 1, Expr::LastQuarter)),
             Lex::Latest if self.lex(j + 1) == Lex::Unit(Unit::Quarter) => {
                 Some((j + 2, Expr::LastQuarter))
+            }
+            // the year (not "the year before", "the year-ago", "the year 2000")
+            Lex::Unit(Unit::Year)
+                if !self.is_plural(j)
+                    && !matches!(
+                        self.lex(j + 1),
+                        Lex::Earlier | Lex::Later | Lex::Ago | Lex::Cardinal(_)
+                    )
+                    && !self.punct(j + 1, '-')
+                    && self.num(j + 1).is_none() =>
+            {
+                Some((
+                    j + 1,
+                    Expr::Shift {
+                        unit: Unit::Year,
+                        n: 0,
+                    },
+                ))
+            }
+            Lex::Full | Lex::Fiscal
+                if self.lex(j + 1) == Lex::Unit(Unit::Year) && !self.is_plural(j + 1) =>
+            {
+                Some((
+                    j + 2,
+                    Expr::Shift {
+                        unit: Unit::Year,
+                        n: 0,
+                    },
+                ))
+            }
+            Lex::Latest if self.lex(j + 1) == Lex::Period => Some((j + 2, Expr::LastQuarter)),
+            Lex::Near if matches!(self.lex(j + 1), Lex::Future | Lex::Term) => {
+                Some((j + 2, Expr::Ref(Reference::Future)))
             }
             Lex::Weekend => Some((j + 1, Expr::Weekend(Which::Nearest))),
             Lex::Future => Some((j + 1, Expr::Ref(Reference::Future))),
@@ -652,6 +758,27 @@ impl Matcher<'_> {
         self.year_number(p)
     }
 
+    /// Years in words: `nineteen ninety-six`, `the year two thousand`.
+    fn spoken_year(&self, i: usize) -> Option<(usize, Expr)> {
+        match (self.lex(i), self.lex(i + 1)) {
+            (Lex::Cardinal(c @ (18 | 19)), Lex::Cardinal(tens)) if tens >= 20 && tens % 10 == 0 => {
+                let mut year = i32::from(c) * 100 + i32::from(tens);
+                let mut end = i + 2;
+                if self.punct(end, '-')
+                    && let Lex::Cardinal(unit @ 1..=9) = self.lex(end + 1)
+                {
+                    year += i32::from(unit);
+                    end += 2;
+                }
+                Some((end, Expr::Year(year)))
+            }
+            (Lex::Cardinal(2), Lex::Thousand) if self.prev(i) == Lex::Unit(Unit::Year) => {
+                Some((i + 2, Expr::Year(2000)))
+            }
+            _ => None,
+        }
+    }
+
     /// `two years ago`, `a year earlier`, `five days ago`.
     fn ago(&self, i: usize) -> Option<(usize, Expr)> {
         let n = match self.lex(i) {
@@ -670,6 +797,9 @@ impl Matcher<'_> {
             return None;
         };
         match self.lex(j + 1) {
+            Lex::Ago | Lex::Earlier if unit == Unit::Year && n == 1 => {
+                Some((j + 2, Expr::YearEarlier))
+            }
             Lex::Ago | Lex::Earlier => Some((j + 2, Expr::Shift { unit, n: -n })),
             _ => None,
         }
