@@ -80,8 +80,11 @@ pub(crate) enum Lex {
     /// `pre`, `post` (`post-1959`).
     PrePost,
     Thousand,
-    /// `will`, `ll` (future tense cue).
+    /// `will`, `ll`, `scheduled`, `planned`, `expected`, `until`, …: a
+    /// cue that the sentence speaks of the future.
     Will,
+    /// `until`, `till`: a preposition and a future cue.
+    Until,
     /// Prepositions that put a bare number in a year's place: `in`,
     /// `since`, `by`, `until`, `from`, `through`, `during`, …
     Prep,
@@ -345,10 +348,11 @@ fn lookup(word: &str) -> Lex {
         b"decade" | b"decades" => Lex::Decade,
         b"thanksgiving" => Lex::Thanksgiving,
         b"christmas" => Lex::Christmas,
-        b"will" | b"ll" => Lex::Will,
-        b"in" | b"since" | b"by" | b"until" | b"till" | b"from" | b"to" | b"through"
-        | b"during" | b"between" | b"around" | b"circa" | b"throughout" | b"for" | b"into"
-        | b"due" => Lex::Prep,
+        b"will" | b"ll" | b"scheduled" | b"planned" | b"plans" | b"planning" | b"expected"
+        | b"resume" | b"postponed" | b"tentatively" => Lex::Will,
+        b"until" | b"till" => Lex::Until,
+        b"in" | b"since" | b"by" | b"from" | b"to" | b"through" | b"during" | b"between"
+        | b"around" | b"circa" | b"throughout" | b"for" | b"into" | b"due" => Lex::Prep,
         b"and" | b"or" => Lex::And,
         b"as" => Lex::As,
         b"people" | b"persons" | b"men" | b"women" | b"children" | b"troops" | b"soldiers"

@@ -44,6 +44,7 @@ pub(crate) enum Expr {
     MonthDay {
         month: u8,
         day: u8,
+        which: Which,
     },
     YearMonth {
         year: i32,
@@ -233,6 +234,10 @@ fn month_index(d: Date) -> i64 {
     i64::from(d.year()) * 12 + i64::from(d.month()) - 1
 }
 
+/// A month named without its year is taken from this many months before
+/// the anchor's month to eleven months after that.
+const MONTHS_BACK: i64 = 7;
+
 /// Of `month` in the years around the anchor's, the month index `which`
 /// picks.
 fn pick_month(anchor: Date, month: u8, which: Which) -> i64 {
@@ -261,9 +266,11 @@ fn pick_month(anchor: Date, month: u8, which: Which) -> i64 {
                 base + 12
             }
         }
+        // News looks back more than ahead: the one in the twelve months
+        // from MONTHS_BACK before the anchor's month.
         Which::Nearest => [base - 12, base, base + 12]
             .into_iter()
-            .min_by_key(|&m| ((m - now).abs(), m > now))
+            .find(|&m| (now - MONTHS_BACK..now - MONTHS_BACK + 12).contains(&m))
             .unwrap_or(base),
     }
 }
@@ -350,13 +357,13 @@ fn thanksgiving(year: i32) -> Option<Date> {
 fn yearless(expr: Expr) -> Option<Value> {
     use Precision as P;
     match expr {
-        Expr::MonthDay { month, day } => {
+        Expr::MonthDay { month, day, .. } => {
             make_date(2000, month, day)?;
             stated(format!("XXXX-{month:02}-{day:02}"), P::Day)
         }
         Expr::Month {
             month,
-            which: Which::Nearest,
+            which: Which::Nearest | Which::Upcoming,
         } => stated(format!("XXXX-{month:02}"), P::Month),
         Expr::Quarter {
             year: None,
@@ -365,7 +372,7 @@ fn yearless(expr: Expr) -> Option<Value> {
         Expr::Season {
             year: None,
             season,
-            which: Which::Nearest,
+            which: Which::Nearest | Which::Upcoming,
         } => stated(
             format!("XXXX-{}", SEASONS.get(usize::from(season))?),
             P::Season,
@@ -379,11 +386,10 @@ fn relative(expr: Expr, a: Date) -> Option<Value> {
     use Precision as P;
     let year = i32::from(a.year());
     match expr {
-        Expr::MonthDay { month, day } => {
-            let best = nearest(
-                a,
-                (year - 1..=year + 1).filter_map(|y| make_date(y, month, day)),
-            )?;
+        Expr::MonthDay { month, day, which } => {
+            // The year of the month, picked as for a month alone.
+            let y = pick_month(a, month, which).div_euclid(12);
+            let best = make_date(i32::try_from(y).ok()?, month, day)?;
             inferred(date_value(best)?, P::Day)
         }
         Expr::Month { month, which } => {

@@ -99,7 +99,7 @@ impl Matcher<'_> {
         }
         let expr = match first {
             Expr::Day { year, month, .. } => Expr::Day { year, month, day },
-            Expr::MonthDay { month, .. } => Expr::MonthDay { month, day },
+            Expr::MonthDay { month, which, .. } => Expr::MonthDay { month, day, which },
             _ => return None,
         };
         Some((at + 1, end, expr))
@@ -203,15 +203,26 @@ impl Matcher<'_> {
                 if self.lex(end) == Lex::DayPart {
                     end += 1;
                 }
-                let which = if self.future_cue(i) {
-                    Which::Upcoming
-                } else {
-                    Which::Nearest
-                };
-                Some((end, Expr::Weekday { weekday, which }))
+                Some((
+                    end,
+                    Expr::Weekday {
+                        weekday,
+                        which: self.tense(i),
+                    },
+                ))
             }
             Lex::Month { .. } => self.month_first(i),
             _ => None,
+        }
+    }
+
+    /// Which occurrence a weekday or month without its year at `i` is:
+    /// the coming one in a sentence about the future, else the nearest.
+    fn tense(&self, i: usize) -> Which {
+        if self.future_cue(i) {
+            Which::Upcoming
+        } else {
+            Which::Nearest
         }
     }
 
@@ -222,7 +233,7 @@ impl Matcher<'_> {
             if self.punct(k, '.') || self.punct(k, '!') || self.punct(k, '?') {
                 return false;
             }
-            if self.lex(k) == Lex::Will {
+            if matches!(self.lex(k), Lex::Will | Lex::Until) {
                 return true;
             }
         }
@@ -249,7 +260,14 @@ impl Matcher<'_> {
             if let Some(year) = self.year_number(y) {
                 return Some((y + 1, Expr::Day { year, month, day }));
             }
-            return Some((k, Expr::MonthDay { month, day }));
+            return Some((
+                k,
+                Expr::MonthDay {
+                    month,
+                    day,
+                    which: self.tense(i),
+                },
+            ));
         }
         let y = if self.punct(j, ',') || self.lex(j) == Lex::Of {
             j + 1
@@ -268,7 +286,7 @@ impl Matcher<'_> {
             i + 1,
             Expr::Month {
                 month,
-                which: Which::Nearest,
+                which: self.tense(i),
             },
         ))
     }
@@ -314,7 +332,14 @@ impl Matcher<'_> {
         if let Some(year) = self.year_number(y) {
             return Some((y + 1, Expr::Day { year, month, day }));
         }
-        Some((k, Expr::MonthDay { month, day }))
+        Some((
+            k,
+            Expr::MonthDay {
+                month,
+                day,
+                which: self.tense(i),
+            },
+        ))
     }
 
     /// Dates written in digits: `2025-03-14`, `14/03/2025` (only when
@@ -417,6 +442,7 @@ impl Matcher<'_> {
         if matches!(
             before,
             Lex::Prep
+                | Lex::Until
                 | Lex::Of
                 | Lex::Earlier
                 | Lex::Later
