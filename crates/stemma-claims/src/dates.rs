@@ -76,7 +76,9 @@ pub fn find_dates(text: &str, anchor: Option<Date>) -> Vec<DateMention> {
             let first = toks.get(f.start)?;
             let last = toks.get(f.end.checked_sub(1)?)?;
             let v = resolve::resolve(f.expr, anchor, &ctx)?;
-            ctx.update(&v);
+            if !f.expr.uses_context() {
+                ctx.update(&v);
+            }
             Some(DateMention {
                 span: first.start..last.end,
                 value: v.value,

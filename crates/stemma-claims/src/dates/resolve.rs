@@ -65,7 +65,10 @@ pub(crate) enum Expr {
         quarter: u8,
     },
     /// The most recent quarter that has ended (`the latest quarter`).
-    LastQuarter,
+    LatestQuarter,
+    /// `the quarter`, `that quarter`: the quarter last named, or the
+    /// latest one.
+    TheQuarter,
     Half {
         year: Option<i32>,
         half: u8,
@@ -109,6 +112,15 @@ pub(crate) struct Context {
     pub quarter: Option<i64>,
     /// The year of the last date with a year.
     pub year: Option<i32>,
+}
+
+impl Expr {
+    /// Whether the expression leans on the mentions before it (and so
+    /// must not become the reference itself: two `a year earlier` in a
+    /// row do not go back two years).
+    pub(crate) fn uses_context(self) -> bool {
+        matches!(self, Expr::YearEarlier | Expr::TheQuarter | Expr::ThatYear)
+    }
 }
 
 impl Context {
@@ -335,7 +347,7 @@ pub(crate) fn resolve(expr: Expr, anchor: Option<Date>, ctx: &Context) -> Option
         Expr::Thanksgiving(Some(year)) => stated(date_value(thanksgiving(year)?)?, P::Day),
         Expr::Christmas(Some(year)) => stated(ymd(year, 12, 25)?, P::Day),
         Expr::ThatYear => stated(year_value(i64::from(ctx.year?))?, P::Year),
-        Expr::YearEarlier | Expr::LastQuarter if ctx.quarter.is_some() => {
+        Expr::YearEarlier | Expr::TheQuarter if ctx.quarter.is_some() => {
             let q = ctx.quarter?;
             quarter(if expr == Expr::YearEarlier { q - 4 } else { q }, true)
         }
@@ -405,7 +417,7 @@ fn relative(expr: Expr, a: Date) -> Option<Value> {
             let y = if i64::from(q) > now { year - 1 } else { year };
             quarter(i64::from(y) * 4 + i64::from(q) - 1, true)
         }
-        Expr::LastQuarter => {
+        Expr::LatestQuarter | Expr::TheQuarter => {
             let now = i64::from(year) * 4 + i64::from(a.month() - 1) / 3;
             quarter(now - 1, true)
         }

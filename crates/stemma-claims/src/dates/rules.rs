@@ -534,7 +534,7 @@ impl Matcher<'_> {
             Lex::That => match self.lex(i + 1) {
                 Lex::Unit(Unit::Year) if !self.is_plural(i + 1) => Some((i + 2, Expr::ThatYear)),
                 Lex::Unit(Unit::Quarter) if !self.is_plural(i + 1) => {
-                    Some((i + 2, Expr::LastQuarter))
+                    Some((i + 2, Expr::TheQuarter))
                 }
                 _ => None,
             },
@@ -697,9 +697,9 @@ impl Matcher<'_> {
             Lex::Unit(Unit::Quarter) if !self.is_plural(j) => self
                 .trailing_year(j + 1)
                 .is_none()
-                .then_some((j + 1, Expr::LastQuarter)),
+                .then_some((j + 1, Expr::TheQuarter)),
             Lex::Latest if self.lex(j + 1) == Lex::Unit(Unit::Quarter) => {
-                Some((j + 2, Expr::LastQuarter))
+                Some((j + 2, Expr::LatestQuarter))
             }
             // the year (not "the year before", "the year-ago", "the year 2000")
             Lex::Unit(Unit::Year)
@@ -730,7 +730,7 @@ impl Matcher<'_> {
                     },
                 ))
             }
-            Lex::Latest if self.lex(j + 1) == Lex::Period => Some((j + 2, Expr::LastQuarter)),
+            Lex::Latest if self.lex(j + 1) == Lex::Period => Some((j + 2, Expr::LatestQuarter)),
             Lex::Near if matches!(self.lex(j + 1), Lex::Future | Lex::Term) => {
                 Some((j + 2, Expr::Ref(Reference::Future)))
             }
