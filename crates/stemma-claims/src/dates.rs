@@ -1,4 +1,15 @@
 //! Dates in running text, normalised to TIMEX3-style ISO values.
+//!
+//! One pass: the text is split into tokens (words looked up once in a
+//! small lexicon, digit runs, punctuation; [`lex`]), the rules match at
+//! each token and keep the longest expression ([`rules`]), and each
+//! expression gets its value, the anchor filling in what the text leaves
+//! out ([`resolve`]). No regular expression is involved. The forms and
+//! the measured effect of each choice are in `DESIGN.md` ("Dates").
+
+mod lex;
+mod resolve;
+mod rules;
 
 use std::ops::Range;
 
@@ -19,6 +30,23 @@ pub enum Precision {
     Reference,
 }
 
+impl Precision {
+    /// The lower-case name (`day`, `week`, … `reference`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Precision::Day => "day",
+            Precision::Week => "week",
+            Precision::Month => "month",
+            Precision::Quarter => "quarter",
+            Precision::Season => "season",
+            Precision::Year => "year",
+            Precision::Decade => "decade",
+            Precision::Century => "century",
+            Precision::Reference => "reference",
+        }
+    }
+}
+
 /// A date found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateMention {
@@ -35,6 +63,31 @@ pub struct DateMention {
 
 /// The dates of `text`; relative and partial ones are resolved against
 /// `anchor` (the document's publication day) when given. Sorted by span.
-pub fn find_dates(_text: &str, _anchor: Option<Date>) -> Vec<DateMention> {
-    Vec::new()
+///
+/// Without an anchor, relative expressions (`yesterday`, `last week`)
+/// are left out, and a day or month without its year is written with
+/// `XXXX` for the year (`XXXX-03-19`).
+pub fn find_dates(text: &str, anchor: Option<Date>) -> Vec<DateMention> {
+    let toks = lex::tokenize(text);
+    let mut ctx = resolve::Context::default();
+    rules::scan(&toks)
+        .into_iter()
+        .filter_map(|f| {
+            let first = toks.get(f.start)?;
+            let last = toks.get(f.end.checked_sub(1)?)?;
+            let v = resolve::resolve(f.expr, anchor, &ctx)?;
+            if !f.expr.uses_context() {
+                ctx.update(&v);
+            }
+            Some(DateMention {
+                span: first.start..last.end,
+                value: v.value,
+                precision: v.precision,
+                inferred: v.inferred,
+            })
+        })
+        .collect()
 }
+
+#[cfg(test)]
+mod tests;

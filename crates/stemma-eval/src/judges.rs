@@ -10,7 +10,7 @@
 //! |---|---|---|
 //! | `mrpc` | [`ParaphraseJudge`] | [`AlignParaphraseJudge`]: `stemma_align::paraphrase` ([`NoParaphraseJudge`] is the no-decision baseline) |
 //! | `semeval` | [`DocumentSimilarity`] | [`StorySimilarity`]: the pipeline's graded story similarity |
-//! | `tempeval` | [`DateNormalizer`] | [`NoDates`]: finds no date |
+//! | `tempeval` | [`DateNormalizer`] | [`ClaimsDates`]: `stemma_claims::find_dates` ([`NoDates`] is the no-date baseline) |
 
 use stemma_core::Reporter;
 use stemma_report::Report;
@@ -254,10 +254,44 @@ impl DateNormalizer for NoDates {
     }
 }
 
+/// The claims stage's dates: [`stemma_claims::find_dates`] anchored on
+/// the day of the creation time (`1998-08-07` of `1998-08-07T06:18`; no
+/// anchor when it does not parse), byte spans turned into code points.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ClaimsDates;
+
+impl ClaimsDates {
+    /// The day of a TimeML creation time: `YYYY-MM-DD`, optionally
+    /// followed by `T` and a time.
+    pub fn anchor(dct: &str) -> Option<jiff::civil::Date> {
+        let day = dct.trim().split('T').next()?;
+        day.parse().ok()
+    }
+}
+
+impl DateNormalizer for ClaimsDates {
+    fn name(&self) -> &str {
+        "stemma-claims find_dates(), anchored on the creation day"
+    }
+    fn dates(&self, text: &str, dct: &str) -> Vec<DateMention> {
+        let index = stemma_core::CharIndex::new(text);
+        stemma_claims::find_dates(text, ClaimsDates::anchor(dct))
+            .into_iter()
+            .map(|m| DateMention {
+                span: [
+                    index.char_offset(m.span.start),
+                    index.char_offset(m.span.end),
+                ],
+                value: m.value,
+            })
+            .collect()
+    }
+}
+
 /// INTEGRATION POINT (dates): the claims stage's date extraction and
-/// normalisation. Return it here once it exists.
+/// normalisation, `stemma-claims`' [`find_dates`](stemma_claims::find_dates).
 pub fn stemma_date_normalizer() -> Box<dyn DateNormalizer> {
-    Box::new(NoDates)
+    Box::new(ClaimsDates)
 }
 
 #[cfg(test)]
@@ -280,5 +314,23 @@ mod tests {
         assert_eq!(d, [Some(true), Some(false)]);
         assert_eq!(NoParaphraseJudge.judge(&pairs), [None, None]);
         assert!(AlignParaphraseJudge::default().judge(&[]).is_empty());
+    }
+
+    #[test]
+    fn claims_dates_anchor_and_code_points() {
+        assert_eq!(
+            ClaimsDates::anchor("1998-08-07T06:18"),
+            jiff::civil::Date::new(1998, 8, 7).ok()
+        );
+        assert_eq!(ClaimsDates::anchor("garbage"), None);
+        // "é" is two bytes, one code point: the span is in code points.
+        let found = ClaimsDates.dates("Café closed on Friday.", "1998-08-08");
+        assert_eq!(
+            found,
+            [DateMention {
+                span: [15, 21],
+                value: "1998-08-07".into()
+            }]
+        );
     }
 }
