@@ -63,15 +63,26 @@ impl DateValue {
         }
     }
 
-    /// Whether the two can be one date: equal in every part both state
-    /// (`March 9` and `March 9, 2026` agree, the year of the first being
-    /// only inferred).
+    /// Whether the two state one date: the same parts (a year whose
+    /// value was inferred counts as not stated), equal. `March 9` and
+    /// `March 9, 2026` agree; `2026` and `March 9, 2026` state different
+    /// things and neither agree nor contradict.
     fn agrees(&self, o: &DateValue) -> bool {
         if self.year.is_none() && self.month.is_none() || o.year.is_none() && o.month.is_none() {
             return self.value == o.value;
         }
-        let years = self.year_inferred || o.year_inferred || eq_if_both(self.year, o.year);
-        years && eq_if_both(self.month, o.month) && eq_if_both(self.day, o.day)
+        let year = |d: &DateValue| if d.year_inferred { None } else { d.year };
+        let parts = |d: &DateValue| {
+            (
+                year(d).is_some() || d.year_inferred,
+                d.month.is_some(),
+                d.day.is_some(),
+            )
+        };
+        parts(self) == parts(o)
+            && eq_if_both(year(self), year(o))
+            && self.month == o.month
+            && self.day == o.day
     }
 
     /// Whether a difference between the two is stated in the text of both

@@ -26,6 +26,9 @@ pub struct Config {
     /// The stretches between two literal passages are compared as edits
     /// when neither side has more words than this.
     pub gap_words: usize,
+    /// Sentences of a source and a derived version are compared whole
+    /// when their content words overlap at least this much (Dice).
+    pub sentence_dice: f64,
     /// An unsupported passage has at least this many words.
     pub unsupported_min_words: usize,
     /// …and at least this many facts that no other version states.
@@ -38,6 +41,7 @@ impl Default for Config {
             context_sentences: 0,
             covered_share: 0.5,
             gap_words: 12,
+            sentence_dice: 0.5,
             unsupported_min_words: 12,
             unsupported_min_novel_facts: 2,
         }
@@ -211,6 +215,95 @@ fn conflicts(
             compare_stretch(src, der, source, derived, gs, gd, false, &mut out);
         }
     }
+    // Whole sentences: a figure changed at the edge of a passage (the
+    // last words of a sentence, before boilerplate) or in a sentence the
+    // aligner left unlinked.
+    for (si, di) in sentence_pairs(src, der, config.sentence_dice) {
+        let (Some(ss), Some(ds)) = (
+            src.segmented.sentences.get(si),
+            der.segmented.sentences.get(di),
+        ) else {
+            continue;
+        };
+        compare_stretch(src, der, source, derived, ss.span, ds.span, false, &mut out);
+    }
+    out
+}
+
+/// Sentence pairs of a source and a derived version that say the same
+/// thing: all pairs whose content words (three letters or more, not
+/// function words) overlap by at least `min_dice` (Dice), taken greedily
+/// from the most similar, each sentence in one pair at most.
+fn sentence_pairs(src: &Input<'_>, der: &Input<'_>, min_dice: f64) -> Vec<(usize, usize)> {
+    let bag = |text: &str, span: Span| -> Vec<u64> {
+        let mut v: Vec<u64> = span
+            .slice(text)
+            .unwrap_or_default()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| is_content(w))
+            .map(|w| {
+                use std::hash::{Hash, Hasher};
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                w.to_lowercase().hash(&mut h);
+                h.finish()
+            })
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let s_bags: Vec<Vec<u64>> = src
+        .segmented
+        .sentences
+        .iter()
+        .map(|s| bag(&src.document.text, s.span))
+        .collect();
+    let d_bags: Vec<Vec<u64>> = der
+        .segmented
+        .sentences
+        .iter()
+        .map(|s| bag(&der.document.text, s.span))
+        .collect();
+    let mut scored: Vec<(u64, usize, usize)> = Vec::new();
+    for (si, a) in s_bags.iter().enumerate() {
+        if a.len() < 3 {
+            continue;
+        }
+        for (di, b) in d_bags.iter().enumerate() {
+            if b.len() < 3 {
+                continue;
+            }
+            let (mut i, mut j, mut shared) = (0, 0, 0);
+            while i < a.len() && j < b.len() {
+                match a[i].cmp(&b[j]) {
+                    std::cmp::Ordering::Less => i += 1,
+                    std::cmp::Ordering::Greater => j += 1,
+                    std::cmp::Ordering::Equal => {
+                        shared += 1;
+                        i += 1;
+                        j += 1;
+                    }
+                }
+            }
+            let dice = 2.0 * shared as f64 / (a.len() + b.len()) as f64;
+            if dice >= min_dice {
+                // Most similar first; ties by position, for determinism.
+                scored.push(((dice * 1e9) as u64, si, di));
+            }
+        }
+    }
+    scored.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    let mut used_s = vec![false; s_bags.len()];
+    let mut used_d = vec![false; d_bags.len()];
+    let mut out = Vec::new();
+    for (_, si, di) in scored {
+        if !used_s[si] && !used_d[di] {
+            used_s[si] = true;
+            used_d[di] = true;
+            out.push((si, di));
+        }
+    }
+    out.sort_unstable();
     out
 }
 
