@@ -41,7 +41,9 @@ impl DateValue {
             .and_then(|x| x.parse::<u32>().ok())
             .filter(|d| (1..=31).contains(d));
         let stated = text.get(m.span.clone()).unwrap_or_default();
-        let relative = !stated.chars().any(|c| c.is_ascii_digit());
+        // Resolved whole from the publication day ("on Tuesday", "11 days
+        // ago"): inferred, with no month or year written.
+        let relative = m.inferred && !names_a_month(stated);
         DateValue {
             value: m.value.clone(),
             year,
@@ -99,6 +101,34 @@ impl DateValue {
         let day_differs = matches!((self.day, o.day), (Some(a), Some(b)) if a != b);
         year_differs || month_differs || day_differs
     }
+}
+
+/// Whether `text` writes a month's name (or its abbreviation).
+fn names_a_month(text: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    text.split(|c: char| !c.is_alphabetic()).any(|w| {
+        let w = w.to_lowercase();
+        w.len() >= 3 && MONTHS.iter().any(|m| w.starts_with(m)) && {
+            let full = [
+                "january",
+                "february",
+                "march",
+                "april",
+                "may",
+                "june",
+                "july",
+                "august",
+                "september",
+                "october",
+                "november",
+                "december",
+                "sept",
+            ];
+            full.contains(&w.as_str()) || MONTHS.contains(&w.as_str())
+        }
+    })
 }
 
 fn eq_if_both<T: PartialEq>(a: Option<T>, b: Option<T>) -> bool {
@@ -173,7 +203,9 @@ impl Fact {
         match (&self.value, &other.value) {
             (FactValue::Date(a), FactValue::Date(b)) => a.contradicts(b),
             (FactValue::Number(a), FactValue::Number(b)) => a.comparable(b) && !a.same_value(b),
-            (FactValue::Name(a), FactValue::Name(b)) => !same_entity(&a.key, &b.key),
+            (FactValue::Name(a), FactValue::Name(b)) => {
+                !same_entity(&a.key, &b.key) && a.differs_by_a_name(b) && b.differs_by_a_name(a)
+            }
             _ => false,
         }
     }

@@ -14,6 +14,29 @@ pub struct NameMention {
     /// The name's words without titles and connectors, lowercased, with
     /// accents kept: what entities are compared on.
     pub key: Vec<String>,
+    /// For each word of `key`, whether the document also writes it in
+    /// lower case (an ordinary word: `Such`, `Instead`, `Computer`).
+    pub common: Vec<bool>,
+}
+
+impl NameMention {
+    fn new(span: Range<usize>, key: Vec<String>, vocabulary: &Vocabulary) -> NameMention {
+        let common = key
+            .iter()
+            .map(|w| vocabulary.lowercase.contains(w) || COMMON.contains(&w.as_str()))
+            .collect();
+        NameMention { span, key, common }
+    }
+
+    /// The words of `self` not in `other`, and whether any of them is
+    /// not an ordinary word: a different name rather than a word of a
+    /// title or phrase replaced by a synonym.
+    pub fn differs_by_a_name(&self, other: &NameMention) -> bool {
+        self.key
+            .iter()
+            .zip(&self.common)
+            .any(|(w, &common)| !common && !other.key.contains(w))
+    }
 }
 
 impl NameMention {
@@ -347,19 +370,10 @@ fn name_at(ws: &[Word<'_>], i: usize, vocabulary: &Vocabulary) -> Option<(NameMe
         // "The Halvey Bridge": drop the common first word.
         key.remove(0);
         let start = ws[i + 1].span.start;
-        return Some((
-            NameMention {
-                span: start..end,
-                key,
-            },
-            taken.max(1),
-        ));
+        return Some((NameMention::new(start..end, key, vocabulary), taken.max(1)));
     }
     Some((
-        NameMention {
-            span: first.span.start..end,
-            key,
-        },
+        NameMention::new(first.span.start..end, key, vocabulary),
         taken.max(1),
     ))
 }
