@@ -9,6 +9,8 @@
 //! `.ci/run` creates), else `python3`. Without them the test says so and
 //! passes, except under CI (`CI` set), where it fails.
 
+#![allow(clippy::print_stderr)]
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
