@@ -96,6 +96,32 @@ fn demo_prints_a_summary() {
 }
 
 #[test]
+fn demo_summary() {
+    let out = stemma(&["demo"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    for line in stdout.lines() {
+        assert!(line.chars().count() <= 80, "too wide: {line:?}");
+    }
+    insta::assert_snapshot!(stdout);
+}
+
+#[test]
+fn no_color_wins_over_forced_colour() {
+    let run = |no_color: bool| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_stemma"));
+        cmd.arg("demo")
+            .env("CLICOLOR_FORCE", "1")
+            .env_remove("NO_COLOR");
+        if no_color {
+            cmd.env("NO_COLOR", "1");
+        }
+        cmd.output().expect("run stemma")
+    };
+    assert!(run(false).stdout.contains(&0x1b), "CLICOLOR_FORCE colours");
+    assert!(!run(true).stdout.contains(&0x1b), "NO_COLOR is honoured");
+}
+
+#[test]
 fn demo_writes_an_html_dossier() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = stemma_in(
