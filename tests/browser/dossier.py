@@ -7,7 +7,9 @@ The tests: the demo corpus's dossier loads without console errors, draws
 each story's stemma with one node per version and one edge per derivation,
 opens a collation with aligned passages, and is saved as a screenshot
 (target/browser/demo.png); a corpus of hostile documents runs none of its
-payloads and shows them as text. `--measure` prints how long PAGE.html
+payloads and shows them as text; the page in STEMMA_FINDINGS_PAGE (the
+demo report with findings added, which the Rust test renders) highlights
+each finding's spans in the collation and links them to the finding. `--measure` prints how long PAGE.html
 takes to load (navigation start to the page script's ready mark).
 
 Needs Debian's chromium and chromium-driver and the selenium package; no
@@ -190,6 +192,39 @@ def test_xss(driver, binary, tmp):
     check(csp == [], f"the policy had to block something: {csp}")
 
 
+def test_findings(driver, binary, tmp):
+    # A page the Rust side renders from the demo report plus two findings.
+    page = os.environ.get("STEMMA_FINDINGS_PAGE")
+    if not page:
+        print("browser test_findings: STEMMA_FINDINGS_PAGE not set (cargo test sets it)")
+        return
+    load(driver, page)
+    check(console_errors(driver) == [], f"console errors: {console_errors(driver)}")
+    items = driver.find_elements(By.CSS_SELECTOR, "ol.findings > li.finding")
+    check(len(items) == 2, f"{len(items)} findings listed")
+    check("March 9, 2025" in items[0].text, items[0].text)
+    # "show" on the rewrite's statement opens its collation at the mark.
+    show = items[0].find_elements(By.CSS_SELECTOR, "button.show")[1]
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", show)
+    show.click()
+    WebDriverWait(driver, 10).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, 'mark.finding.flash[data-f="0"]'))
+    marks = driver.find_elements(By.CSS_SELECTOR, 'mark.finding[data-f="0"]')
+    check(any("March 9, 2025" in m.text for m in marks), "the rewrite's date is marked")
+    check(any("March 9, 2026" in m.text for m in marks), "the source's date is marked")
+    link = marks[0].find_element(By.TAG_NAME, "a")
+    check(link.get_attribute("href").endswith("#f0"), "the mark links to its finding")
+    # The unsupported paragraph is marked too, in an added row.
+    added = driver.find_elements(By.CSS_SELECTOR, '.cv-row.k-added mark.finding[data-f="1"]')
+    check(added, "the inserted paragraph is marked as added and unsupported")
+    link.click()
+    check(driver.execute_script("return location.hash") == "#f0", "the link goes to the finding")
+    driver.execute_script("document.querySelector('mark.finding.flash').scrollIntoView({block: 'center'})")
+    OUT.mkdir(parents=True, exist_ok=True)
+    driver.save_screenshot(str(OUT / "findings.png"))
+    check(console_errors(driver) == [], f"console errors: {console_errors(driver)}")
+
+
 def measure(driver, page):
     # A fresh load, from navigation start to the ready mark set by the
     # page's script at the end of parsing (DOMContentLoaded comes later).
@@ -220,7 +255,7 @@ def main():
             return
         passed = failed = 0
         with tempfile.TemporaryDirectory() as tmp:
-            for test in (test_demo, test_xss):
+            for test in (test_demo, test_xss, test_findings):
                 sub = Path(tmp) / test.__name__
                 sub.mkdir()
                 start = time.monotonic()
