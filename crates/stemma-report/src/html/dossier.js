@@ -153,6 +153,8 @@
     var D = load();
     var panel = document.getElementById('c' + Number(storyIdx));
     if (!panel) return;
+    var fold = panel.closest('details');
+    if (fold) fold.open = true;
     var view = panel.querySelector('.view');
     var src = panel.querySelector('select.src');
     var der = panel.querySelector('select.der');
@@ -256,6 +258,20 @@
         Number(t.getAttribute('data-d')), null);
     }
   });
+
+  // Going to a folded story (or into one) unfolds it.
+  function unfold() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id ? document.getElementById(id) : null;
+    if (!target) return;
+    var fold = target.matches('section.story') ? target.querySelector('details') : target.closest('details');
+    if (fold && !fold.open) {
+      fold.open = true;
+      target.scrollIntoView();
+    }
+  }
+  window.addEventListener('hashchange', unfold);
+  unfold();
 
   window.stemmaOpen = open;
   document.documentElement.setAttribute('data-ready', String(Math.round(performance.now())));

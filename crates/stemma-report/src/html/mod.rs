@@ -34,6 +34,10 @@ use collate::{Row, RowKind, collate};
 use escape::{csp_hash, esc, script_json, truncate};
 
 const CSS: &str = include_str!("dossier.css");
+/// Stories drawn open at load, largest first; the rest are folded
+/// (`<details>`: parsed, not laid out, until opened), which keeps a report
+/// of thousands of documents quick to open.
+const OPEN_STORIES: usize = 20;
 const JS: &str = include_str!("dossier.js");
 
 /// What the page's script reads from the data block.
@@ -276,11 +280,12 @@ pub fn html(report: &Report) -> String {
     };
     let mut body = String::new();
     ctx.overview(&mut body, &order, &findings_of, &in_story);
-    for &k in &order {
+    for (rank, &k) in order.iter().enumerate() {
         ctx.story(
             &mut body,
             k,
             findings_of.get(&k).map(Vec::as_slice).unwrap_or_default(),
+            rank < OPEN_STORIES,
         );
     }
     if !loose_findings.is_empty() {
@@ -421,13 +426,15 @@ impl Ctx<'_> {
         s.push_str("</section>");
     }
 
-    fn story(&self, s: &mut String, k: usize, findings: &[usize]) {
+    /// Story `k`, open (drawn at load) or folded.
+    fn story(&self, s: &mut String, k: usize, findings: &[usize], open: bool) {
         let st = &self.report.stories[k];
         let docs = &self.report.documents;
         let lay = svg::layout(st, self.index);
         let _ = write!(
             s,
-            r#"<section class="story" id="s{k}" data-story="{k}"><h2>{id} <small>{n}, {e}</small></h2><div class="graph-box">{svg}</div>"#,
+            r#"<section class="story" id="s{k}" data-story="{k}"><details{open}><summary><h2>{id} <small>{n}, {e}</small></h2></summary><div class="graph-box">{svg}</div>"#,
+            open = if open { " open" } else { "" },
             id = esc(&st.id),
             n = plural(st.documents.len(), "version"),
             e = plural(st.derivations.len(), "derivation"),
@@ -530,7 +537,7 @@ impl Ctx<'_> {
         };
         let _ = write!(
             s,
-            r#"<div class="collation" id="c{k}" data-story="{k}"><h3>Collation</h3><form class="pick"><label>source <select class="src">{}</select></label> <label>derived <select class="der">{}</select></label> <button type="button" class="go" data-story="{k}">collate</button></form><div class="view"><p class="hint">Pick two versions, or click an edge of the graph.</p></div></div></section>"#,
+            r#"<div class="collation" id="c{k}" data-story="{k}"><h3>Collation</h3><form class="pick"><label>source <select class="src">{}</select></label> <label>derived <select class="der">{}</select></label> <button type="button" class="go" data-story="{k}">collate</button></form><div class="view"><p class="hint">Pick two versions, or click an edge of the graph.</p></div></div></details></section>"#,
             options(a),
             options(b),
         );
