@@ -242,3 +242,79 @@ pub fn css_class(relation: &str) -> String {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wire::DerivationOut;
+
+    fn star(n: usize) -> (StoryOut, Vec<String>) {
+        let ids: Vec<String> = (0..n).map(|i| format!("d{i:03}")).collect();
+        let story = StoryOut {
+            id: "story-1".into(),
+            documents: ids.clone(),
+            roots: vec![ids[0].clone()],
+            derivations: ids[1..]
+                .iter()
+                .map(|d| DerivationOut {
+                    source: ids[0].clone(),
+                    derived: d.clone(),
+                    relation: "duplicate".into(),
+                    confidence: 0.9,
+                    evidence: vec![],
+                })
+                .collect(),
+        };
+        (story, ids)
+    }
+
+    #[test]
+    fn roots_on_top_and_wide_layers_wrap() {
+        let (story, ids) = star(300);
+        let index: BTreeMap<&str, usize> = ids
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.as_str(), i))
+            .collect();
+        let lay = layout(&story, &index);
+        assert_eq!(lay.nodes.len(), 300);
+        assert_eq!(
+            lay.nodes[0],
+            (
+                0,
+                Place {
+                    x: lay.width / 2 - NODE_W / 2,
+                    y: PAD
+                }
+            )
+        );
+        assert!(lay.nodes[1..].iter().all(|(_, p)| p.y > PAD));
+        assert_eq!(
+            lay.width,
+            PER_ROW * NODE_W + (PER_ROW - 1) * GAP_X + 2 * PAD
+        );
+        // 1 root row and 299 / 6 rounded up rows below it.
+        let rows = 1 + 299_usize.div_ceil(PER_ROW);
+        assert_eq!(lay.height, rows * (NODE_H + GAP_Y) - GAP_Y + 2 * PAD);
+        assert_eq!(layout(&story, &index), lay, "deterministic");
+    }
+
+    #[test]
+    fn a_cycle_does_not_loop() {
+        let (mut story, ids) = star(3);
+        story.roots.clear();
+        story.derivations.push(DerivationOut {
+            source: ids[1].clone(),
+            derived: ids[0].clone(),
+            relation: "duplicate".into(),
+            confidence: 0.5,
+            evidence: vec![],
+        });
+        let index: BTreeMap<&str, usize> = ids
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.as_str(), i))
+            .collect();
+        assert_eq!(layout(&story, &index).nodes.len(), 3);
+    }
+}
