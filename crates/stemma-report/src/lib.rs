@@ -4,13 +4,16 @@
 //! serialised directly, so the two can evolve apart. Every span is
 //! `[start, end)` in Unicode code points of the document's text, and every
 //! `quote` is exactly that slice. The JSON Schema is
-//! `docs/report.schema.json`.
+//! `docs/report.schema.json`. [`html`] renders the same report as a
+//! self-contained HTML dossier.
 
 mod build;
+mod html;
 mod summary;
 mod wire;
 
 pub use build::{Options, build};
+pub use html::html;
 pub use summary::{Style, summary};
 pub use wire::*;
 

@@ -37,6 +37,10 @@ pub struct ReportArgs {
     /// Include each document's text in the JSON report.
     #[arg(long)]
     pub with_text: bool,
+    /// Write the HTML dossier to FILE: one self-contained page with each
+    /// story's stemma, its versions, findings and side-by-side collations.
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
     /// No progress bars and no warnings on stderr (errors still show).
     #[arg(long, short)]
     pub quiet: bool,

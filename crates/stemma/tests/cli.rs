@@ -96,6 +96,59 @@ fn demo_prints_a_summary() {
 }
 
 #[test]
+fn demo_summary() {
+    let out = stemma(&["demo"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    for line in stdout.lines() {
+        assert!(line.chars().count() <= 80, "too wide: {line:?}");
+    }
+    insta::assert_snapshot!(stdout);
+}
+
+#[test]
+fn no_color_wins_over_forced_colour() {
+    let run = |no_color: bool| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_stemma"));
+        cmd.arg("demo")
+            .env("CLICOLOR_FORCE", "1")
+            .env_remove("NO_COLOR");
+        if no_color {
+            cmd.env("NO_COLOR", "1");
+        }
+        cmd.output().expect("run stemma")
+    };
+    assert!(run(false).stdout.contains(&0x1b), "CLICOLOR_FORCE colours");
+    assert!(!run(true).stdout.contains(&0x1b), "NO_COLOR is honoured");
+}
+
+#[test]
+fn demo_writes_an_html_dossier() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = stemma_in(
+        dir.path(),
+        &["demo", "--html", "demo.html", "--json", "demo.json"],
+        None,
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stdout.is_empty(), "no summary when files are asked for");
+    let page = std::fs::read_to_string(dir.path().join("demo.html")).expect("written");
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    assert!(page.contains(r#"<svg class="graph""#));
+    assert!(page.contains("01_tane_valley_courier"));
+    // The JSON is as without --html: no texts unless asked.
+    let json = std::fs::read_to_string(dir.path().join("demo.json")).expect("written");
+    assert!(!json.contains("\"text\""));
+    // Deterministic, and the same on stdout.
+    let again = stemma_in(dir.path(), &["demo", "--html", "-"], None);
+    assert_eq!(String::from_utf8_lossy(&again.stdout), page);
+}
+
+#[test]
 fn demo_json_matches_analyzing_the_examples_folder() {
     let demo = stemma(&["demo", "--json", "-", "--with-text"]);
     assert_eq!(demo.status.code(), Some(0));

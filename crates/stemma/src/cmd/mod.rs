@@ -39,8 +39,9 @@ fn threads(n: Option<usize>) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Analyses a corpus and writes what `args` asks for: the JSON report, or
-/// the summary on stdout. Diagnostics go to stderr.
+/// Analyses a corpus and writes what `args` asks for: the JSON report and
+/// the HTML dossier (each to a file or stdout), or else the summary on
+/// stdout. Diagnostics go to stderr.
 fn analyze_and_report(mut corpus: Corpus, args: &ReportArgs) -> anyhow::Result<Outcome> {
     for d in &corpus.diagnostics {
         if d.level == Level::Error || !args.quiet {
@@ -52,14 +53,41 @@ fn analyze_and_report(mut corpus: Corpus, args: &ReportArgs) -> anyhow::Result<O
         &stemma_pipeline::Config::default(),
         &Bars::new(args.quiet),
     )?;
-    let report = stemma_report::build(
+    // The dossier needs the texts; the JSON carries them only when asked.
+    let mut report = stemma_report::build(
         &corpus.documents,
         &corpus.diagnostics,
         &analysis,
         Options {
-            with_text: args.with_text,
+            with_text: args.with_text || args.html.is_some(),
         },
     );
+    if let Some(path) = &args.html {
+        let page = stemma_report::html(&report);
+        if path.as_os_str() == "-" {
+            let mut stdout = io::stdout().lock();
+            stdout
+                .write_all(page.as_bytes())
+                .and_then(|()| stdout.flush())
+                .context("cannot write the dossier to stdout")?;
+        } else {
+            std::fs::write(path, page.as_bytes())
+                .with_context(|| format!("cannot write {}", path.display()))?;
+        }
+        if !args.quiet && path.as_os_str() != "-" {
+            output::note(&format!(
+                "wrote {} ({} documents, {} stories)",
+                path.display(),
+                report.documents.len(),
+                report.stories.len()
+            ));
+        }
+        if !args.with_text {
+            for d in &mut report.documents {
+                d.text = None;
+            }
+        }
+    }
     match &args.json {
         Some(path) if path.as_os_str() == "-" => {
             let stdout = io::stdout().lock();
@@ -83,6 +111,7 @@ fn analyze_and_report(mut corpus: Corpus, args: &ReportArgs) -> anyhow::Result<O
                 ));
             }
         }
+        None if args.html.is_some() => {}
         None => {
             let style = if output::stdout_color() {
                 Style::Color
