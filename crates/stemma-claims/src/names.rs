@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use crate::words::{Word, words};
 
@@ -23,7 +24,10 @@ impl NameMention {
     fn new(span: Range<usize>, key: Vec<String>, vocabulary: &Vocabulary) -> NameMention {
         let common = key
             .iter()
-            .map(|w| vocabulary.lowercase.contains(w) || COMMON.contains(&w.as_str()))
+            .map(|w| {
+                (vocabulary.lowercase.contains(w) || COMMON.contains(&w.as_str()))
+                    && !vocabulary.places.contains(w)
+            })
             .collect();
         NameMention { span, key, common }
     }
@@ -223,6 +227,22 @@ const COMMON: &[&str] = &[
     "analysts",
 ];
 
+/// Places written as news writes them (`places.txt`): a name even where
+/// its capital says nothing (opening a sentence) or its lower-case form
+/// is a common word (`US`, `Turkey`).
+static PLACES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("places.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// Whether `surface` (words joined by single spaces) is a listed place.
+pub fn is_place(surface: &str) -> bool {
+    PLACES.contains(surface)
+}
+
 fn is_capitalised(w: &str) -> bool {
     let mut chars = w.chars();
     chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_alphabetic)
@@ -247,6 +267,8 @@ pub fn lowercase_vocabulary(text: &str, sentences: &[Range<usize>]) -> Vocabular
             let first = w.text.chars().next();
             if first.is_some_and(char::is_lowercase) {
                 v.lowercase.insert(fold(w.text));
+            } else if is_place(w.text) {
+                v.places.insert(fold(w.text));
             } else if first.is_some_and(char::is_uppercase)
                 && i > 0
                 && !w.open
@@ -282,6 +304,8 @@ pub struct Vocabulary {
     pub lowercase: HashSet<String>,
     /// Words it capitalises inside a sentence somewhere.
     pub inside: HashSet<String>,
+    /// Listed places it names, folded (`us`, `turkey`).
+    pub places: HashSet<String>,
 }
 
 /// The names of sentence `text[range]`. `vocabulary` is the document's
@@ -351,7 +375,13 @@ fn name_at(ws: &[Word<'_>], i: usize, vocabulary: &Vocabulary) -> Option<(NameMe
     // it in lower case ("the Bridge", "Interactive posters"); opening a
     // sentence or a quotation, only when the document also capitalises it
     // inside a sentence. "I" and its contractions are never names.
-    if key.len() == 1 && taken == 1 {
+    let surface: Vec<&str> = ws[i..i + taken.max(1)]
+        .iter()
+        .filter(|w| !is_title(w.text))
+        .map(|w| w.text)
+        .collect();
+    let place = is_place(&surface.join(" "));
+    if key.len() == 1 && taken == 1 && !place {
         let w = key[0].as_str();
         if vocabulary.lowercase.contains(w)
             || COMMON.contains(&w)
@@ -363,6 +393,7 @@ fn name_at(ws: &[Word<'_>], i: usize, vocabulary: &Vocabulary) -> Option<(NameMe
         }
     }
     if initial
+        && !place
         && key.len() > 1
         && (vocabulary.lowercase.contains(&key[0]) || COMMON.contains(&key[0].as_str()))
         && !is_title(first.text)

@@ -375,7 +375,7 @@ fn number_at(ws: &[Word<'_>], i: usize) -> Option<(NumberMention, usize)> {
             "bn" | "b" if currency.is_some() => value *= 1e9,
             "k" if currency.is_some() => value *= 1e3,
             "bn" => value *= 1e9,
-            "s" | "am" | "pm" | "a.m" | "p.m" => return None,
+            "am" | "pm" | "a.m" | "p.m" => return None,
             s if s.starts_with(':') => return None,
             s if s.starts_with('-') => {
                 let tail = &suffix[1..];
@@ -397,6 +397,16 @@ fn number_at(ws: &[Word<'_>], i: usize) -> Option<(NumberMention, usize)> {
                 } else {
                     return None;
                 }
+            }
+            s if s
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '.' | 'x'))
+                && s.len() <= 8 =>
+            {
+                // A figure with letters or a fraction attached: "200m",
+                // "6ft", "3G", "5K", "9/11", "3/1", "4x100m", "1980s":
+                // compared as written.
+                kind = NumberKind::Label(rest.to_owned());
             }
             _ => return None,
         }

@@ -644,7 +644,11 @@ fn demo_findings_come_out_right() {
                     assert_eq!(st[i]["quote"].as_str(), Some(q.as_str()), "{f}");
                     (d, q)
                 };
-                conflicts.push((f["topic"].as_str().expect("topic").to_owned(), side(0), side(1)));
+                conflicts.push((
+                    f["topic"].as_str().expect("topic").to_owned(),
+                    side(0),
+                    side(1),
+                ));
             }
             Some("unsupported") => {
                 let d = f["doc"].as_str().expect("doc").to_owned();
@@ -683,7 +687,10 @@ fn demo_findings_come_out_right() {
     assert_eq!(unsupported.len(), 1, "{unsupported:?}");
     assert_eq!(unsupported[0].0, inserted["doc"].as_str().expect("doc"));
     // Quotes differ only in quote marks (the truth file is ASCII).
-    let plain = |s: &str| s.replace(['\u{201c}', '\u{201d}'], "\"").replace('\u{2019}', "'");
+    let plain = |s: &str| {
+        s.replace(['\u{201c}', '\u{201d}'], "\"")
+            .replace('\u{2019}', "'")
+    };
     assert_eq!(
         plain(&unsupported[0].1),
         plain(inserted["quote"].as_str().expect("quote"))
