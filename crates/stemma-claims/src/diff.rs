@@ -11,8 +11,14 @@ const WINDOW: usize = 16;
 /// Words that must match in a row to count as back in step.
 const ANCHOR: usize = 2;
 
-fn fold(w: &str) -> String {
-    w.to_lowercase().replace('’', "'")
+/// Whether two words are the same, case and apostrophe style aside.
+fn same_word(a: &str, b: &str) -> bool {
+    let norm = |c: char| if c == '’' { '\'' } else { c };
+    a.len().abs_diff(b.len()) <= 2
+        && a.chars()
+            .map(norm)
+            .flat_map(char::to_lowercase)
+            .eq(b.chars().map(norm).flat_map(char::to_lowercase))
 }
 
 /// The stretches where `a[ra]` and `b[rb]` differ, as byte ranges of
@@ -29,11 +35,11 @@ pub(crate) fn hunks(
 ) -> Vec<(Range<usize>, Range<usize>)> {
     let wa = words(a, ra);
     let wb = words(b, rb);
-    let fa: Vec<String> = wa.iter().map(|w| fold(w.text)).collect();
-    let fb: Vec<String> = wb.iter().map(|w| fold(w.text)).collect();
+    let fa: Vec<&str> = wa.iter().map(|w| w.text).collect();
+    let fb: Vec<&str> = wb.iter().map(|w| w.text).collect();
     let in_step = |i: usize, j: usize| -> bool {
         (0..ANCHOR).all(|k| match (fa.get(i + k), fb.get(j + k)) {
-            (Some(x), Some(y)) => x == y,
+            (Some(x), Some(y)) => same_word(x, y),
             // The end of both texts is in step; the end of one is not.
             (None, None) => true,
             _ => false,
@@ -42,7 +48,7 @@ pub(crate) fn hunks(
     let mut out = Vec::new();
     let (mut i, mut j) = (0, 0);
     while i < fa.len() && j < fb.len() {
-        if fa[i] == fb[j] {
+        if same_word(fa[i], fb[j]) {
             i += 1;
             j += 1;
             continue;

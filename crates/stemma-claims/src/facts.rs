@@ -4,13 +4,16 @@
 
 use std::ops::Range;
 
+use std::collections::HashSet;
+
 use jiff::civil::Date;
 use stemma_core::{Span, Topic};
 use stemma_segment::Segmented;
 
 use crate::dates::{DateMention, find_dates};
-use crate::names::{NameMention, find_names, lowercase_vocabulary, same_entity};
-use crate::numbers::{NumberKind, NumberMention, find_numbers};
+use crate::names::{NameMention, is_connector, names_in, same_entity, vocabulary_of};
+use crate::numbers::{NumberKind, NumberMention, format_number, numbers_in};
+use crate::words::{Word, words};
 
 /// A date as the comparison needs it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -173,6 +176,34 @@ impl Fact {
         }
     }
 
+    /// What [`DocFacts::states`] looks up: for a date its value, for a
+    /// figure its value (labels as written), for a name each of its
+    /// words but connectors; hashed with the topic.
+    fn keys(&self) -> Vec<u64> {
+        let h = |tag: u8, s: &str| {
+            let mut b = Vec::with_capacity(s.len() + 1);
+            b.push(tag);
+            b.extend_from_slice(s.as_bytes());
+            xxhash_rust::xxh3::xxh3_64(&b)
+        };
+        match &self.value {
+            FactValue::Date(d) => vec![h(b'd', &d.value)],
+            FactValue::Number(n) => vec![match &n.kind {
+                NumberKind::Label(l) => h(
+                    b'l',
+                    &l.chars().filter(char::is_ascii_digit).collect::<String>(),
+                ),
+                _ => h(b'n', &format_number(n.value)),
+            }],
+            FactValue::Name(n) => n
+                .key
+                .iter()
+                .filter(|w| w.chars().count() >= 3 && !is_connector(w))
+                .map(|w| h(b'p', w))
+                .collect(),
+        }
+    }
+
     /// The word of `text` (the document's) that identifies the fact when
     /// it is written the same way elsewhere: a name's last word, a
     /// figure's number. Dates have none (their values are compared).
@@ -218,9 +249,23 @@ pub struct DocFacts {
     pub facts: Vec<Fact>,
     /// For each sentence, its facts' range in `facts`.
     sentences: Vec<Range<usize>>,
+    /// For each sentence, its content words ([`is_content`]) lowercased,
+    /// as sorted distinct xxh3 hashes: what sentences are matched on.
+    pub bags: Vec<Vec<u64>>,
+    /// Hashes of what the document states ([`Fact::keys`]): whether it
+    /// states a fact is one lookup.
+    stated: HashSet<u64>,
 }
 
 impl DocFacts {
+    /// Whether the document states `fact` somewhere: the same date, the
+    /// same figure, or a name sharing a word with one of its names. A
+    /// looser test than [`Fact::agrees`] (no spelling variants, any
+    /// shared word of a name), for deciding what no version states.
+    pub fn states(&self, fact: &Fact) -> bool {
+        fact.keys().iter().any(|k| self.stated.contains(k))
+    }
+
     /// The facts of sentences `range` (clamped).
     pub fn of_sentences(&self, range: Range<usize>) -> &[Fact] {
         let end = range.end.min(self.sentences.len());
@@ -233,6 +278,31 @@ impl DocFacts {
     }
 }
 
+/// Words that say something about a slot: three letters or more, not a
+/// function word.
+pub(crate) fn is_content(w: &str) -> bool {
+    const STOP: &[&str] = &[
+        "the", "and", "for", "with", "from", "that", "this", "was", "were", "are", "has", "have",
+        "had", "his", "her", "its", "their", "who", "which", "but", "not", "been", "into", "than",
+        "then", "also", "there",
+    ];
+    w.chars().count() >= 3 && !STOP.contains(&w)
+}
+
+/// The content words of sentence `si`, as sorted distinct hashes of
+/// their normalised forms (the segmenter's own token hashes).
+fn content_bag(seg: &Segmented, si: usize) -> Vec<u64> {
+    let mut v: Vec<u64> = seg
+        .sentence_tokens(si)
+        .iter()
+        .filter(|t| is_content(seg.norm(t)))
+        .map(|t| t.hash)
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
 /// Extracts the facts of the body sentences of `text`. `anchor` (the
 /// publication day) resolves partial and relative dates.
 ///
@@ -240,12 +310,12 @@ impl DocFacts {
 /// figure with nothing after it that reads as a year (1800–2100) is a
 /// year when the date finder did not take it.
 pub fn facts(text: &str, seg: &Segmented, anchor: Option<Date>) -> DocFacts {
-    let ranges: Vec<Range<usize>> = seg
+    let split: Vec<Vec<Word<'_>>> = seg
         .sentences
         .iter()
-        .map(|s| s.span.start..s.span.end)
+        .map(|s| words(text, s.span.start..s.span.end))
         .collect();
-    let vocabulary = lowercase_vocabulary(text, &ranges);
+    let vocabulary = vocabulary_of(&split);
     let dates = find_dates(text, anchor);
     let mut out = DocFacts::default();
     let mut d = 0;
@@ -271,7 +341,7 @@ pub fn facts(text: &str, seg: &Segmented, anchor: Option<Date>) -> DocFacts {
                 value: FactValue::Date(DateValue::from_mention(m, text)),
             });
         }
-        for n in find_numbers(text, range.clone(), &skip) {
+        for n in numbers_in(&split[si], &skip) {
             let as_year = n.year_like
                 && n.kind == NumberKind::Cardinal
                 && (1800.0..=2100.0).contains(&n.value);
@@ -287,7 +357,7 @@ pub fn facts(text: &str, seg: &Segmented, anchor: Option<Date>) -> DocFacts {
             });
         }
         let taken: Vec<Span> = out.facts[first..].iter().map(|f| f.span).collect();
-        for name in find_names(text, range, &vocabulary) {
+        for name in names_in(&split[si], &vocabulary) {
             let span = Span::new(name.span.start, name.span.end);
             if taken.iter().any(|s| s.overlaps(span)) {
                 continue;
@@ -299,7 +369,11 @@ pub fn facts(text: &str, seg: &Segmented, anchor: Option<Date>) -> DocFacts {
             });
         }
         out.facts[first..].sort_by_key(|f| (f.span.start, f.span.end));
+        for f in &out.facts[first..] {
+            out.stated.extend(f.keys());
+        }
         out.sentences.push(first..out.facts.len());
+        out.bags.push(content_bag(seg, si));
     }
     out
 }

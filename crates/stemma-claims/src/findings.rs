@@ -11,7 +11,7 @@ use stemma_core::{
 use stemma_segment::Segmented;
 
 use crate::diff;
-use crate::facts::{DocFacts, Fact, FactValue};
+use crate::facts::{DocFacts, Fact, FactValue, is_content};
 
 /// Settings of the findings stage.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,8 +56,8 @@ pub struct Input<'a> {
 }
 
 /// The findings of the stories of a corpus. `inputs` is indexed by
-/// document; `facts` need only be filled for documents in stories of two
-/// or more versions. Sorted by story, then document, then span.
+/// document; `facts` need only be filled for documents in stories with a
+/// derivation. Sorted by story, then document, then span.
 pub fn findings(
     inputs: &[Input<'_>],
     pairs: &[Pair],
@@ -67,7 +67,7 @@ pub fn findings(
     let by_docs: HashMap<(DocIdx, DocIdx), &Pair> = pairs.iter().map(|p| ((p.a, p.b), p)).collect();
     let mut out = Vec::new();
     for (si, story) in stories.iter().enumerate() {
-        if story.documents.len() < 2 {
+        if story.derivations.is_empty() {
             continue;
         }
         let mut seen = BTreeSet::new();
@@ -218,7 +218,18 @@ fn conflicts(
     // Whole sentences: a figure changed at the edge of a passage (the
     // last words of a sentence, before boilerplate) or in a sentence the
     // aligner left unlinked.
-    for (si, di) in sentence_pairs(src, der, config.sentence_dice) {
+    let verbatim: Vec<bool> = der
+        .segmented
+        .sentences
+        .iter()
+        .map(|s| {
+            pair.passages.iter().any(|p| {
+                let d = if pair.a == source { p.b } else { p.a };
+                p.kind == PassageKind::Verbatim && d.contains(s.span)
+            })
+        })
+        .collect();
+    for (si, di) in sentence_pairs(src, der, &verbatim, config.sentence_dice) {
         let (Some(ss), Some(ds)) = (
             src.segmented.sentences.get(si),
             der.segmented.sentences.get(di),
@@ -233,59 +244,45 @@ fn conflicts(
 /// Sentence pairs of a source and a derived version that say the same
 /// thing: all pairs whose content words (three letters or more, not
 /// function words) overlap by at least `min_dice` (Dice), taken greedily
-/// from the most similar, each sentence in one pair at most.
-fn sentence_pairs(src: &Input<'_>, der: &Input<'_>, min_dice: f64) -> Vec<(usize, usize)> {
-    let bag = |text: &str, span: Span| -> Vec<u64> {
-        let mut v: Vec<u64> = span
-            .slice(text)
-            .unwrap_or_default()
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| is_content(w))
-            .map(|w| {
-                use std::hash::{Hash, Hasher};
-                let mut h = std::collections::hash_map::DefaultHasher::new();
-                w.to_lowercase().hash(&mut h);
-                h.finish()
-            })
-            .collect();
-        v.sort_unstable();
-        v.dedup();
-        v
-    };
-    let s_bags: Vec<Vec<u64>> = src
-        .segmented
-        .sentences
-        .iter()
-        .map(|s| bag(&src.document.text, s.span))
-        .collect();
-    let d_bags: Vec<Vec<u64>> = der
-        .segmented
-        .sentences
-        .iter()
-        .map(|s| bag(&der.document.text, s.span))
-        .collect();
+/// from the most similar, each sentence in one pair at most. Derived
+/// sentences inside a verbatim passage (`verbatim`, by sentence) are
+/// left out: copied word for word, they change no value.
+fn sentence_pairs(
+    src: &Input<'_>,
+    der: &Input<'_>,
+    verbatim: &[bool],
+    min_dice: f64,
+) -> Vec<(usize, usize)> {
+    let (s_bags, d_bags) = (&src.facts.bags, &der.facts.bags);
+    // Postings of the source's words: each derived sentence meets only
+    // the source sentences it shares a word with.
+    let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
+    for (si, bag) in s_bags.iter().enumerate() {
+        if bag.len() >= 3 {
+            for &w in bag {
+                postings.entry(w).or_default().push(si as u32);
+            }
+        }
+    }
+    let mut shared = vec![0u32; s_bags.len()];
+    let mut touched: Vec<u32> = Vec::new();
     let mut scored: Vec<(u64, usize, usize)> = Vec::new();
-    for (si, a) in s_bags.iter().enumerate() {
-        if a.len() < 3 {
+    for (di, b) in d_bags.iter().enumerate() {
+        if b.len() < 3 || verbatim.get(di).is_some_and(|&v| v) {
             continue;
         }
-        for (di, b) in d_bags.iter().enumerate() {
-            if b.len() < 3 {
-                continue;
-            }
-            let (mut i, mut j, mut shared) = (0, 0, 0);
-            while i < a.len() && j < b.len() {
-                match a[i].cmp(&b[j]) {
-                    std::cmp::Ordering::Less => i += 1,
-                    std::cmp::Ordering::Greater => j += 1,
-                    std::cmp::Ordering::Equal => {
-                        shared += 1;
-                        i += 1;
-                        j += 1;
-                    }
+        for w in b {
+            for &si in postings.get(w).map(Vec::as_slice).unwrap_or_default() {
+                if shared[si as usize] == 0 {
+                    touched.push(si);
                 }
+                shared[si as usize] += 1;
             }
-            let dice = 2.0 * shared as f64 / (a.len() + b.len()) as f64;
+        }
+        for si in touched.drain(..) {
+            let si = si as usize;
+            let dice = 2.0 * f64::from(shared[si]) / (s_bags[si].len() + b.len()) as f64;
+            shared[si] = 0;
             if dice >= min_dice {
                 // Most similar first; ties by position, for determinism.
                 scored.push(((dice * 1e9) as u64, si, di));
@@ -405,17 +402,6 @@ fn side(t: &str, s: Span, before: bool) -> Vec<String> {
         }
     }
     out
-}
-
-/// Words that say something about a slot: three letters or more, not a
-/// function word.
-fn is_content(w: &str) -> bool {
-    const STOP: &[&str] = &[
-        "the", "and", "for", "with", "from", "that", "this", "was", "were", "are", "has", "have",
-        "had", "his", "her", "its", "their", "who", "which", "but", "not", "been", "into", "than",
-        "then", "also", "there",
-    ];
-    w.chars().count() >= 3 && !STOP.contains(&w)
 }
 
 /// The facts of a document that overlap `span`.
@@ -681,14 +667,14 @@ fn judge_run(
         return None;
     }
     let facts = input.facts.of_sentences(run.clone());
+    if facts.len() < config.unsupported_min_novel_facts {
+        return None;
+    }
     let novel: Vec<&Fact> = facts
         .iter()
         .filter(|f| {
             !story.documents.iter().any(|&o| {
-                !below.contains(&o)
-                    && inputs
-                        .get(o.index())
-                        .is_some_and(|x| x.facts.facts.iter().any(|g| f.agrees(g)))
+                !below.contains(&o) && inputs.get(o.index()).is_some_and(|x| x.facts.states(f))
             })
         })
         .collect();

@@ -257,24 +257,37 @@ fn is_capitalised(w: &str) -> bool {
 /// common word, "Renard said…" with a name the text gives elsewhere as
 /// "Mayor Tobias Renard").
 pub fn lowercase_vocabulary(text: &str, sentences: &[Range<usize>]) -> Vocabulary {
+    let split: Vec<Vec<Word<'_>>> = sentences.iter().map(|r| words(text, r.clone())).collect();
+    vocabulary_of(&split)
+}
+
+/// [`lowercase_vocabulary`] over the words of each sentence.
+pub(crate) fn vocabulary_of(sentences: &[Vec<Word<'_>>]) -> Vocabulary {
     let mut v = Vocabulary::default();
-    for range in sentences {
-        let ws = words(text, range.clone());
-        if title_case(&ws) {
+    for ws in sentences {
+        if title_case(ws) {
             continue;
         }
         for (i, w) in ws.iter().enumerate() {
             let first = w.text.chars().next();
             if first.is_some_and(char::is_lowercase) {
-                v.lowercase.insert(fold(w.text));
+                // Two-letter words are asked about only as places (`US`).
+                if w.text.len() <= 2 {
+                    continue;
+                }
+                if w.text.bytes().all(|b| b.is_ascii_lowercase()) {
+                    v.lowercase.insert(w.text);
+                } else {
+                    v.lowercase.insert(&fold(w.text));
+                }
             } else if is_place(w.text) {
-                v.places.insert(fold(w.text));
+                v.places.insert(&fold(w.text));
             } else if first.is_some_and(char::is_uppercase)
                 && i > 0
                 && !w.open
                 && (!ws[i - 1].close || ws[i - 1].dot && is_title(ws[i - 1].text))
             {
-                v.inside.insert(fold(w.text));
+                v.inside.insert(&fold(w.text));
             }
         }
     }
@@ -301,25 +314,46 @@ fn title_case(ws: &[Word<'_>]) -> bool {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Vocabulary {
     /// Words the document writes in lower case somewhere.
-    pub lowercase: HashSet<String>,
+    pub lowercase: WordSet,
     /// Words it capitalises inside a sentence somewhere.
-    pub inside: HashSet<String>,
+    pub inside: WordSet,
     /// Listed places it names, folded (`us`, `turkey`).
-    pub places: HashSet<String>,
+    pub places: WordSet,
+}
+
+/// A set of folded words, kept as 64-bit hashes (xxh3): membership is
+/// all the name rules ask, and a document's vocabulary is built for
+/// every document in a story.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WordSet(HashSet<u64>);
+
+impl WordSet {
+    pub fn insert(&mut self, folded: &str) {
+        self.0.insert(xxhash_rust::xxh3::xxh3_64(folded.as_bytes()));
+    }
+
+    pub fn contains(&self, folded: &str) -> bool {
+        self.0
+            .contains(&xxhash_rust::xxh3::xxh3_64(folded.as_bytes()))
+    }
 }
 
 /// The names of sentence `text[range]`. `vocabulary` is the document's
 /// [`lowercase_vocabulary`]. A sentence in title case (a headline) has
 /// none: its capitals say nothing.
 pub fn find_names(text: &str, range: Range<usize>, vocabulary: &Vocabulary) -> Vec<NameMention> {
-    let ws = words(text, range);
-    if title_case(&ws) {
+    names_in(&words(text, range), vocabulary)
+}
+
+/// [`find_names`] over the words of a sentence.
+pub(crate) fn names_in(ws: &[Word<'_>], vocabulary: &Vocabulary) -> Vec<NameMention> {
+    if title_case(ws) {
         return Vec::new();
     }
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() {
-        match name_at(&ws, i, vocabulary) {
+        match name_at(ws, i, vocabulary) {
             Some((m, n)) => {
                 out.push(m);
                 i += n;
@@ -343,9 +377,9 @@ fn name_at(ws: &[Word<'_>], i: usize, vocabulary: &Vocabulary) -> Option<(NameMe
     let mut pending_connectors = 0;
     while j < ws.len() {
         let w = &ws[j];
-        let lower = w.text.to_lowercase();
         if is_capitalised(w.text) && (j == i || !w.open) {
-            if NOT_NAMES.contains(&lower.trim_end_matches('.')) {
+            let bare = w.text.trim_end_matches('.');
+            if NOT_NAMES.iter().any(|n| n.eq_ignore_ascii_case(bare)) {
                 break;
             }
             if !is_title(w.text) {
@@ -358,9 +392,9 @@ fn name_at(ws: &[Word<'_>], i: usize, vocabulary: &Vocabulary) -> Option<(NameMe
                 j += 1;
                 break;
             }
-        } else if j > i && CONNECTORS.contains(&lower.as_str()) && !w.close {
+        } else if j > i && !w.close && CONNECTORS.contains(&w.text) {
             pending_connectors += 1;
-            key.push(lower);
+            key.push(w.text.to_owned());
         } else {
             break;
         }
@@ -409,8 +443,14 @@ fn name_at(ws: &[Word<'_>], i: usize, vocabulary: &Vocabulary) -> Option<(NameMe
     ))
 }
 
+/// Whether `w` is a lowercase word that may sit inside a name.
+pub(crate) fn is_connector(w: &str) -> bool {
+    CONNECTORS.contains(&w)
+}
+
 fn is_title(w: &str) -> bool {
-    TITLES.contains(&w.trim_end_matches('.').to_lowercase().as_str())
+    let w = w.trim_end_matches('.');
+    w.len() <= 9 && TITLES.iter().any(|t| t.eq_ignore_ascii_case(w))
 }
 
 /// Whether two names name one entity, on their keys:
@@ -475,6 +515,9 @@ pub fn same_entity(a: &[String], b: &[String]) -> bool {
 /// letters, two between words of at least eight. `Dunleavy`/`Dunlevy`,
 /// `Zelensky`/`Zelenskyy`.
 pub fn spelling_variant(a: &str, b: &str) -> bool {
+    if a == b || a.len().min(b.len()) < 4 {
+        return false;
+    }
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     let shorter = a.len().min(b.len());
     if shorter < 4 || a == b {
@@ -488,30 +531,34 @@ pub fn spelling_variant(a: &str, b: &str) -> bool {
 }
 
 /// Optimal string alignment distance (Damerau–Levenshtein without
-/// repeated edits of one substring).
+/// repeated edits of one substring), three rolling rows on the stack;
+/// words longer than [`MAX_VARIANT`] characters count as far apart.
 fn edit_distance(a: &[char], b: &[char]) -> usize {
     let (n, m) = (a.len(), b.len());
-    let mut d = vec![vec![0usize; m + 1]; n + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
+    if n > MAX_VARIANT || m > MAX_VARIANT {
+        return usize::MAX;
     }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
+    let mut before = [0usize; MAX_VARIANT + 1];
+    let mut prev: [usize; MAX_VARIANT + 1] = std::array::from_fn(|j| j);
+    let mut cur = [0usize; MAX_VARIANT + 1];
     for i in 1..=n {
+        cur[0] = i;
         for j in 1..=m {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(d[i - 2][j - 2] + 1);
+                v = v.min(before[j - 2] + 1);
             }
-            d[i][j] = v;
+            cur[j] = v;
         }
+        before = prev;
+        prev = cur;
     }
-    d[n][m]
+    prev[m]
 }
+
+/// The longest word [`spelling_variant`] compares.
+const MAX_VARIANT: usize = 40;
 
 #[cfg(test)]
 mod tests {

@@ -1,6 +1,7 @@
 //! Numbers and quantities in running text: digits and words, ordinals,
 //! percentages, money, multipliers and the unit noun that follows.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::words::{Word, words};
@@ -50,10 +51,15 @@ impl NumberMention {
 
     /// Whether `self` and `other` state the same figure: equal values
     /// (an ordinal and a cardinal of one value agree: "the third pier",
-    /// "pier number three"), labels equal ignoring case.
+    /// "pier number three"), labels with the same digits.
     pub fn same_value(&self, other: &NumberMention) -> bool {
         match (&self.kind, &other.kind) {
-            (NumberKind::Label(a), NumberKind::Label(b)) => a.eq_ignore_ascii_case(b),
+            (NumberKind::Label(a), NumberKind::Label(b)) => {
+                // The figures decide: "4x100m" and "4x100" agree, "PS2"
+                // and "PS5" do not.
+                let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+                digits(a) == digits(b)
+            }
             (NumberKind::Label(_), _) | (_, NumberKind::Label(_)) => false,
             _ => {
                 let (a, b) = (self.value, other.value);
@@ -193,23 +199,29 @@ const NOT_UNITS: &[&str] = &[
     "into", "since",
 ];
 
-fn lower(s: &str) -> String {
-    s.to_lowercase()
+/// `s` in lower case, borrowed when it already is (most words).
+fn lower(s: &str) -> Cow<'_, str> {
+    if s.chars().any(char::is_uppercase) {
+        Cow::Owned(s.to_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
 }
 
 fn word_value(w: &str) -> Option<(f64, bool)> {
+    if w.len() > 20 || !w.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
     let w = lower(w);
-    if let Some(i) = UNITS.iter().position(|&u| u == w) {
-        return Some((i as f64, false));
-    }
-    if let Some(i) = TENS.iter().position(|&u| u == w) {
-        return Some((20.0 + 10.0 * i as f64, false));
-    }
-    if let Some(i) = ORDINALS.iter().position(|&u| u == w) {
-        return Some((i as f64, true));
-    }
-    if let Some(i) = TENS_ORDINALS.iter().position(|&u| u == w) {
-        return Some((20.0 + 10.0 * i as f64, true));
+    for (list, base, step, ordinal) in [
+        (UNITS, 0.0, 1.0, false),
+        (TENS, 20.0, 10.0, false),
+        (ORDINALS, 0.0, 1.0, true),
+        (TENS_ORDINALS, 20.0, 10.0, true),
+    ] {
+        if let Some(i) = list.iter().position(|&u| u == w) {
+            return Some((base + step * i as f64, ordinal));
+        }
     }
     // "seventy-five", "twenty-first"
     let (a, b) = w.split_once('-')?;
@@ -223,7 +235,7 @@ fn word_value(w: &str) -> Option<(f64, bool)> {
 }
 
 fn multiplier(w: &str) -> Option<f64> {
-    match lower(w).as_str() {
+    match &*lower(w) {
         "hundred" => Some(1e2),
         "thousand" => Some(1e3),
         "million" | "millions" => Some(1e6),
@@ -234,7 +246,7 @@ fn multiplier(w: &str) -> Option<f64> {
 }
 
 fn fraction(w: &str) -> Option<f64> {
-    match lower(w).as_str() {
+    match &*lower(w) {
         "half" => Some(0.5),
         "third" | "one-third" => Some(1.0 / 3.0),
         "quarter" | "one-quarter" => Some(0.25),
@@ -261,7 +273,7 @@ fn currency_prefix(w: &str) -> (&str, Option<&'static str>) {
 }
 
 fn currency_word(w: &str) -> Option<&'static str> {
-    match lower(w).as_str() {
+    match &*lower(w) {
         "dollar" | "dollars" => Some("USD"),
         "pound" | "pounds" => Some("GBP"),
         "euro" | "euros" => Some("EUR"),
@@ -309,7 +321,7 @@ fn unit_of(w: &Word<'_>) -> Option<String> {
     let t = lower(w.text);
     if !t.chars().all(|c| c.is_alphabetic() || c == '-')
         || t.len() < 2
-        || NOT_UNITS.contains(&t.as_str())
+        || NOT_UNITS.contains(&&*t)
         || w.text.chars().next().is_some_and(char::is_uppercase)
     {
         return None;
@@ -331,11 +343,15 @@ fn singular(t: &str) -> String {
 /// found before) are left out, and so are times of day and the day
 /// numbers next to a month name.
 pub fn find_numbers(text: &str, range: Range<usize>, skip: &[Range<usize>]) -> Vec<NumberMention> {
-    let ws = words(text, range);
+    numbers_in(&words(text, range), skip)
+}
+
+/// [`find_numbers`] over words already split.
+pub(crate) fn numbers_in(ws: &[Word<'_>], skip: &[Range<usize>]) -> Vec<NumberMention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() {
-        let consumed = match number_at(&ws, i) {
+        let consumed = match number_at(ws, i) {
             Some((m, n)) => {
                 let inside = skip
                     .iter()
@@ -367,7 +383,7 @@ fn number_at(ws: &[Word<'_>], i: usize) -> Option<(NumberMention, usize)> {
         year_like = yl && currency.is_none();
         kind = NumberKind::Cardinal;
         let lower_suffix = lower(suffix);
-        match lower_suffix.as_str() {
+        match &*lower_suffix {
             "" => {}
             "%" => kind = NumberKind::Percent,
             "st" | "nd" | "rd" | "th" => kind = NumberKind::Ordinal,
@@ -441,8 +457,7 @@ fn number_at(ws: &[Word<'_>], i: usize) -> Option<(NumberMention, usize)> {
     } else if let Some(f) = fraction(w.text).filter(|_| {
         // "a third", "half", "a dozen": after an article or "one", or a
         // hyphenated fraction ("two-thirds").
-        (i > 0 && matches!(lower(ws[i - 1].text).as_str(), "a" | "one" | "an"))
-            || w.text.contains('-')
+        (i > 0 && matches!(&*lower(ws[i - 1].text), "a" | "one" | "an")) || w.text.contains('-')
     }) {
         let after_article = !w.text.contains('-');
         let span = if after_article {
@@ -496,7 +511,7 @@ fn number_at(ws: &[Word<'_>], i: usize) -> Option<(NumberMention, usize)> {
     }
     if let Some(nw) = next(n) {
         let t = lower(nw.text);
-        if TIME_WORDS.contains(&t.as_str()) {
+        if TIME_WORDS.contains(&&*t) {
             return None;
         }
         if kind == NumberKind::Cardinal && (t == "percent" || t == "%") {
@@ -554,7 +569,7 @@ fn number_at(ws: &[Word<'_>], i: usize) -> Option<(NumberMention, usize)> {
 fn ordinal_context(ws: &[Word<'_>], i: usize) -> bool {
     i > 0
         && matches!(
-            lower(ws[i - 1].text).as_str(),
+            &*lower(ws[i - 1].text),
             "the" | "a" | "its" | "their" | "his" | "her"
         )
 }
@@ -612,5 +627,8 @@ mod tests {
         let t4 = "About 14,000 vehicles";
         let f = &find_numbers(t4, 0..t4.len(), &[])[0];
         assert!(!e.same_value(f) && e.comparable(f));
+        let label = |t: &str| find_numbers(t, 0..t.len(), &[]).remove(0);
+        assert!(label("the 4x100m relay").same_value(&label("the 4x100 relay")));
+        assert!(!label("on PS2 first").same_value(&label("on PS5 first")));
     }
 }

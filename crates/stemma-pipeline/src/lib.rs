@@ -144,8 +144,8 @@ pub fn analyze(
     })
 }
 
-/// The claims stage: the facts of every document in a story of two or
-/// more versions, then the findings over those stories.
+/// The claims stage: the facts of every document in a story with a
+/// derivation, then the findings over those stories.
 fn find(
     documents: &[Document],
     segmented: &[Segmented],
@@ -153,8 +153,9 @@ fn find(
     stories: &[stemma_core::Story],
     config: &stemma_claims::Config,
 ) -> Vec<stemma_core::Finding> {
+    // Findings come from derivations: stories without one need no facts.
     let mut in_story = vec![false; documents.len()];
-    for s in stories.iter().filter(|s| s.documents.len() > 1) {
+    for s in stories.iter().filter(|s| !s.derivations.is_empty()) {
         for d in &s.documents {
             if let Some(x) = in_story.get_mut(d.index()) {
                 *x = true;
