@@ -180,7 +180,7 @@ fn conflicts(
                     if a.topic() != Topic::Name
                         || same_slot(&src.document.text, a.span, &der.document.text, b.span)
                     {
-                        out.push(conflict(src, der, source, derived, a, b));
+                        record(&mut out, src, der, source, derived, a, b);
                     }
                 });
             }
@@ -238,7 +238,7 @@ fn conflicts(
         };
         compare_stretch(src, der, source, derived, ss.span, ds.span, false, &mut out);
     }
-    out
+    out.into_iter().map(|f| f.conflict).collect()
 }
 
 /// Sentence pairs of a source and a derived version that say the same
@@ -304,6 +304,59 @@ fn sentence_pairs(
     out
 }
 
+/// A conflict with the two facts it was first found on.
+struct Found {
+    old: Fact,
+    new: Fact,
+    conflict: Conflict,
+}
+
+/// Records the conflict of `a` (in the source) and `b` (in the derived
+/// version), or, when the same two values already conflict on this edge
+/// (a name changed in every sentence that gives it), adds the two
+/// statements to that finding.
+fn record(
+    out: &mut Vec<Found>,
+    src: &Input<'_>,
+    der: &Input<'_>,
+    source: DocIdx,
+    derived: DocIdx,
+    a: &Fact,
+    b: &Fact,
+) {
+    let c = conflict(src, der, source, derived, a, b);
+    if let Some(f) = out
+        .iter_mut()
+        .find(|f| f.old.topic() == a.topic() && f.old.agrees(a) && f.new.agrees(b))
+    {
+        for st in c.statements {
+            if !f
+                .conflict
+                .statements
+                .iter()
+                .any(|x| x.doc == st.doc && x.span == st.span)
+            {
+                f.conflict.statements.push(st);
+            }
+        }
+        let places = f.conflict.statements.len() / 2;
+        let base = f
+            .conflict
+            .explanation
+            .split(" The same difference")
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        f.conflict.explanation = format!("{base} The same difference stands in {places} places.");
+        return;
+    }
+    out.push(Found {
+        old: a.clone(),
+        new: b.clone(),
+        conflict: c,
+    });
+}
+
 /// Compares the facts of two stretches that stand for each other (an
 /// edit inside a literal passage, or the gap between two passages) and
 /// records their conflicts.
@@ -316,7 +369,7 @@ fn compare_stretch(
     hs: Span,
     hd: Span,
     ordered: bool,
-    out: &mut Vec<Conflict>,
+    out: &mut Vec<Found>,
 ) {
     // What the sentences of a stretch state counts as stated there.
     let (s_in, _) = sentences_of(src.segmented, hs, 0);
@@ -341,7 +394,7 @@ fn compare_stretch(
         if a.topic() != Topic::Name
             || same_slot(&src.document.text, a.span, &der.document.text, b.span)
         {
-            out.push(conflict(src, der, source, derived, a, b));
+            record(out, src, der, source, derived, a, b);
         }
     });
 }

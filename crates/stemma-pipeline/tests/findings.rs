@@ -1,0 +1,141 @@
+//! Version sets with the findings the pipeline must report
+//! (`testdata/findings.cases`): the claims stage end to end, through
+//! extraction, alignment, stories and provenance.
+
+use stemma_core::{Document, Finding, NoProgress, Topic};
+
+#[derive(Debug)]
+enum Expect {
+    Conflict(Topic, [(String, String); 2]),
+    Unsupported(String, String),
+}
+
+struct Case {
+    name: String,
+    documents: Vec<(String, String)>,
+    expect: Vec<Expect>,
+}
+
+/// The two quoted strings of `rest`, and the words before each.
+fn quoted(rest: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut r = rest;
+    while let Some(open) = r.find('"') {
+        let id = r[..open].trim().to_owned();
+        let after = &r[open + 1..];
+        let close = after.find('"').expect("closing quote");
+        out.push((id, after[..close].to_owned()));
+        r = &after[close + 1..];
+    }
+    out
+}
+
+fn cases() -> Vec<Case> {
+    let text = include_str!("../testdata/findings.cases");
+    let mut cases: Vec<Case> = Vec::new();
+    let mut current_doc: Option<(String, String)> = None;
+    let flush = |doc: &mut Option<(String, String)>, cases: &mut Vec<Case>| {
+        if let (Some(d), Some(c)) = (doc.take(), cases.last_mut()) {
+            c.documents.push((d.0, d.1.trim().to_owned()));
+        }
+    };
+    for line in text.lines() {
+        if let Some(name) = line.strip_prefix("=== ") {
+            flush(&mut current_doc, &mut cases);
+            cases.push(Case {
+                name: name.to_owned(),
+                documents: Vec::new(),
+                expect: Vec::new(),
+            });
+        } else if let Some(id) = line.strip_prefix("--- ") {
+            flush(&mut current_doc, &mut cases);
+            current_doc = Some((id.trim().to_owned(), String::new()));
+        } else if let Some(e) = line.strip_prefix("expect: ") {
+            flush(&mut current_doc, &mut cases);
+            let case = cases.last_mut().expect("a case before expect");
+            if e.trim() == "none" {
+                continue;
+            }
+            let (kind, rest) = e.split_once(' ').expect("expect KIND …");
+            match kind {
+                "conflict" => {
+                    let (topic, rest) = rest.split_once(' ').expect("topic");
+                    let q = quoted(rest);
+                    assert_eq!(q.len(), 2, "{e}");
+                    case.expect.push(Expect::Conflict(
+                        Topic::parse(topic).expect("a topic"),
+                        [q[0].clone(), q[1].clone()],
+                    ));
+                }
+                "unsupported" => {
+                    let q = quoted(rest);
+                    assert_eq!(q.len(), 1, "{e}");
+                    case.expect
+                        .push(Expect::Unsupported(q[0].0.clone(), q[0].1.clone()));
+                }
+                other => panic!("unknown expectation {other}"),
+            }
+        } else if let Some((_, body)) = current_doc.as_mut() {
+            body.push_str(line);
+            body.push('\n');
+        } else {
+            assert!(
+                line.trim().is_empty() || line.starts_with('#'),
+                "stray line: {line}"
+            );
+        }
+    }
+    flush(&mut current_doc, &mut cases);
+    cases
+}
+
+#[test]
+fn version_sets_give_their_findings() {
+    let cases = cases();
+    assert!(cases.len() >= 3);
+    for case in cases {
+        let mut docs: Vec<Document> = case
+            .documents
+            .iter()
+            .map(|(id, text)| Document::from_text(id.clone(), text.clone()))
+            .collect();
+        docs.sort_by(|a, b| a.id.as_str().cmp(b.id.as_str()));
+        let analysis =
+            stemma_pipeline::analyze(&mut docs, &stemma_pipeline::Config::default(), &NoProgress)
+                .expect("analysis");
+        let id = |d: stemma_core::DocIdx| docs[d.index()].id.as_str().to_owned();
+        let quote = |d: stemma_core::DocIdx, s: stemma_core::Span| {
+            s.slice(&docs[d.index()].text)
+                .unwrap_or_default()
+                .to_owned()
+        };
+        let mut left: Vec<&Finding> = analysis.findings.iter().collect();
+        for e in &case.expect {
+            let at = left.iter().position(|f| match (e, f) {
+                (Expect::Conflict(topic, sides), Finding::Conflict(c)) => {
+                    c.topic == *topic
+                        && sides.iter().all(|(doc, q)| {
+                            c.statements
+                                .iter()
+                                .any(|s| id(s.doc) == *doc && quote(s.doc, s.span).contains(q))
+                        })
+                }
+                (Expect::Unsupported(doc, q), Finding::Unsupported(u)) => {
+                    id(u.doc) == *doc && quote(u.doc, u.span).starts_with(q.as_str())
+                }
+                _ => false,
+            });
+            match at {
+                Some(i) => {
+                    left.remove(i);
+                }
+                None => panic!("{}: {e:?} not found in {:#?}", case.name, analysis.findings),
+            }
+        }
+        assert!(
+            left.is_empty(),
+            "{}: unexpected findings {left:#?}",
+            case.name
+        );
+    }
+}
