@@ -512,10 +512,16 @@ pub fn same_entity(a: &[String], b: &[String]) -> bool {
 
 /// Two spellings of one word: at most one edit (insertion, deletion,
 /// substitution or swap of neighbours) between words of at least four
-/// letters, two between words of at least eight. `Dunleavy`/`Dunlevy`,
-/// `Zelensky`/`Zelenskyy`.
+/// letters, two between words of at least eight, with the same digits.
+/// `Dunleavy`/`Dunlevy`, `Zelensky`/`Zelenskyy`; not `Qatargas-1`/
+/// `Qatargas-2`.
 pub fn spelling_variant(a: &str, b: &str) -> bool {
     if a == b || a.len().min(b.len()) < 4 {
+        return false;
+    }
+    // Figures are not spelling: "Qatargas-1" and "Qatargas-2" differ.
+    let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+    if digits(a) != digits(b) {
         return false;
     }
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
