@@ -4,10 +4,10 @@
 //! boilerplate (`stemma-extract`) → segment (`stemma-segment`) → sketch
 //! and candidates (`stemma-sketch`) → align and relate (`stemma-align`),
 //! which fill [`Analysis::pairs`] → stories and provenance
-//! (`stemma-stories`), which fill [`Analysis::stories`]. Claims and
-//! findings come next; [`Analysis::findings`] stays empty until then. Each stage is a map per document or per pair,
-//! run in parallel with rayon and collected in order, so the result does
-//! not depend on the thread count.
+//! (`stemma-stories`), which fill [`Analysis::stories`] → claims and
+//! findings (`stemma-claims`), which fill [`Analysis::findings`]. Each
+//! stage is a map per document or per pair, run in parallel with rayon and
+//! collected in order, so the result does not depend on the thread count.
 
 use rayon::prelude::*;
 use stemma_align::{Prepared, Profile, TermStats};
