@@ -2,10 +2,10 @@
 //! (headless Chromium through chromedriver and selenium) against the built
 //! binary. It checks the demo dossier (no console errors, the stemma graphs,
 //! a collation) and saves `target/browser/demo.png`, and proves that a
-//! corpus of hostile documents runs none of its payloads. The pipeline
-//! finds no conflicts yet, so a third page is the demo report with two
-//! findings added by hand (the rewrite's shifted year and its inserted
-//! paragraph), to check that finding spans are highlighted and linked.
+//! corpus of hostile documents runs none of its payloads. A third page is
+//! the demo report with two findings set by hand (the rewrite's shifted
+//! year and its inserted paragraph), so that the check of highlighted and
+//! linked finding spans does not move with the claims stage.
 //!
 //! Needs Debian's `chromium` and `chromium-driver` and a Python with
 //! `selenium`: `STEMMA_BROWSER_PYTHON`, else `target/browser/venv` (what
