@@ -176,10 +176,14 @@ impl Fact {
         }
     }
 
-    /// What [`DocFacts::states`] looks up: for a date its value, for a
-    /// figure its value (labels as written), for a name each of its
-    /// words but connectors; hashed with the topic.
-    fn keys(&self) -> Vec<u64> {
+    /// The hashed keys a document's index holds for this fact (`index`)
+    /// or that [`DocFacts::states`] looks up for it: a date's value; a
+    /// figure's value (labels by their digits); a name's whole key and its
+    /// last word as a last word, and, in the index, each word, which a
+    /// one-word name is looked up by (`Vosk` is stated by `Imelda Vosk`;
+    /// `Coalition for Honest Infrastructure` is not by `Northshore
+    /// Infrastructure Agency`).
+    fn keys(&self, index: bool) -> Vec<u64> {
         let h = |tag: u8, s: &str| {
             let mut b = Vec::with_capacity(s.len() + 1);
             b.push(tag);
@@ -195,12 +199,23 @@ impl Fact {
                 ),
                 _ => h(b'n', &format_number(n.value)),
             }],
-            FactValue::Name(n) => n
-                .key
-                .iter()
-                .filter(|w| w.chars().count() >= 3 && !is_connector(w))
-                .map(|w| h(b'p', w))
-                .collect(),
+            FactValue::Name(n) => {
+                let words: Vec<&String> = n
+                    .key
+                    .iter()
+                    .filter(|w| w.chars().count() >= 3 && !is_connector(w))
+                    .collect();
+                let mut keys = vec![h(b'f', &n.key.join(" "))];
+                if let Some(last) = words.last() {
+                    keys.push(h(b'L', last));
+                }
+                if index {
+                    keys.extend(words.iter().map(|w| h(b'p', w)));
+                } else if let [only] = words.as_slice() {
+                    keys.push(h(b'p', only));
+                }
+                keys
+            }
         }
     }
 
@@ -259,11 +274,11 @@ pub struct DocFacts {
 
 impl DocFacts {
     /// Whether the document states `fact` somewhere: the same date, the
-    /// same figure, or a name sharing a word with one of its names. A
-    /// looser test than [`Fact::agrees`] (no spelling variants, any
-    /// shared word of a name), for deciding what no version states.
+    /// same figure, or a name with the same key or last word (a one-word
+    /// name: any word of one of its names). Close to [`Fact::agrees`]
+    /// without spelling variants, for deciding what no version states.
     pub fn states(&self, fact: &Fact) -> bool {
-        fact.keys().iter().any(|k| self.stated.contains(k))
+        fact.keys(false).iter().any(|k| self.stated.contains(k))
     }
 
     /// The facts of sentences `range` (clamped).
@@ -370,7 +385,7 @@ pub fn facts(text: &str, seg: &Segmented, anchor: Option<Date>) -> DocFacts {
         }
         out.facts[first..].sort_by_key(|f| (f.span.start, f.span.end));
         for f in &out.facts[first..] {
-            out.stated.extend(f.keys());
+            out.stated.extend(f.keys(true));
         }
         out.sentences.push(first..out.facts.len());
         out.bags.push(content_bag(seg, si));
