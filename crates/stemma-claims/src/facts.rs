@@ -33,7 +33,12 @@ pub struct DateValue {
 impl DateValue {
     fn from_mention(m: &DateMention, text: &str) -> DateValue {
         let mut parts = m.value.split('-');
-        let year = parts.next().and_then(|y| y.parse::<i32>().ok());
+        // Only a written-out year is a year: `199` (the 1990s) and `19`
+        // (the 20th century) are decades and centuries, compared as values.
+        let year = parts
+            .next()
+            .filter(|y| y.len() == 4)
+            .and_then(|y| y.parse::<i32>().ok());
         let month = parts
             .next()
             .and_then(|x| x.parse::<u32>().ok())

@@ -41,7 +41,7 @@ impl Default for Config {
             context_sentences: 0,
             covered_share: 0.5,
             gap_words: 12,
-            sentence_dice: 0.5,
+            sentence_dice: 0.4,
             unsupported_min_words: 12,
             unsupported_min_novel_facts: 2,
         }
