@@ -85,6 +85,8 @@ pub(crate) enum Lex {
     Will,
     /// `until`, `till`: a preposition and a future cue.
     Until,
+    /// `ended`: the date after it is past (`the year ended March 31`).
+    Ended,
     /// Prepositions that put a bare number in a year's place: `in`,
     /// `since`, `by`, `until`, `from`, `through`, `during`, …
     Prep,
@@ -351,6 +353,7 @@ fn lookup(word: &str) -> Lex {
         b"will" | b"ll" | b"scheduled" | b"planned" | b"plans" | b"planning" | b"expected"
         | b"resume" | b"postponed" | b"tentatively" => Lex::Will,
         b"until" | b"till" => Lex::Until,
+        b"ended" => Lex::Ended,
         b"in" | b"since" | b"by" | b"from" | b"to" | b"through" | b"during" | b"between"
         | b"around" | b"circa" | b"throughout" | b"for" | b"into" | b"due" => Lex::Prep,
         b"and" | b"or" => Lex::And,

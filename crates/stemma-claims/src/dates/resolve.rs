@@ -30,6 +30,13 @@ pub(crate) enum Which {
     This,
     /// `next …`: strictly after.
     Next,
+    /// In a sentence about the past (`the year ended March 31`): the most
+    /// recent one not after the anchor.
+    Past,
+    /// With a year named relative to the anchor's (`February this year`,
+    /// `June last year`): the month in the anchor's year moved by this
+    /// many years. Weekdays and seasons read it as [`Which::Nearest`].
+    InYear(i8),
 }
 
 /// A matched date expression, before the anchor is applied.
@@ -102,6 +109,9 @@ pub(crate) enum Expr {
     YearEarlier,
     /// `that year`, `later that year`: the year last named.
     ThatYear,
+    /// `the 1988 quarter`, `the 1989 period`: in that year, the quarter of
+    /// the one last named (its number), or the year when none was.
+    YearQuarter(i32),
 }
 
 /// What the mentions before the current one said: the reference time
@@ -119,7 +129,10 @@ impl Expr {
     /// must not become the reference itself: two `a year earlier` in a
     /// row do not go back two years).
     pub(crate) fn uses_context(self) -> bool {
-        matches!(self, Expr::YearEarlier | Expr::TheQuarter | Expr::ThatYear)
+        matches!(
+            self,
+            Expr::YearEarlier | Expr::TheQuarter | Expr::ThatYear | Expr::YearQuarter(_)
+        )
     }
 }
 
@@ -257,6 +270,14 @@ fn pick_month(anchor: Date, month: u8, which: Which) -> i64 {
     let base = i64::from(anchor.year()) * 12 + i64::from(month) - 1;
     match which {
         Which::This => base,
+        Which::InYear(n) => base + 12 * i64::from(n),
+        Which::Past => {
+            if base <= now {
+                base
+            } else {
+                base - 12
+            }
+        }
         Which::Last => {
             if base < now {
                 base
@@ -347,6 +368,10 @@ pub(crate) fn resolve(expr: Expr, anchor: Option<Date>, ctx: &Context) -> Option
         Expr::Thanksgiving(Some(year)) => stated(date_value(thanksgiving(year)?)?, P::Day),
         Expr::Christmas(Some(year)) => stated(ymd(year, 12, 25)?, P::Day),
         Expr::ThatYear => stated(year_value(i64::from(ctx.year?))?, P::Year),
+        Expr::YearQuarter(year) => match ctx.quarter {
+            Some(q) => quarter(i64::from(year) * 4 + q.rem_euclid(4), false),
+            None => stated(year_value(i64::from(year))?, P::Year),
+        },
         Expr::YearEarlier | Expr::TheQuarter if ctx.quarter.is_some() => {
             let q = ctx.quarter?;
             quarter(if expr == Expr::YearEarlier { q - 4 } else { q }, true)
@@ -375,7 +400,7 @@ fn yearless(expr: Expr) -> Option<Value> {
         }
         Expr::Month {
             month,
-            which: Which::Nearest | Which::Upcoming,
+            which: Which::Nearest | Which::Upcoming | Which::Past,
         } => stated(format!("XXXX-{month:02}"), P::Month),
         Expr::Quarter {
             year: None,
@@ -400,7 +425,11 @@ fn relative(expr: Expr, a: Date) -> Option<Value> {
     match expr {
         Expr::MonthDay { month, day, which } => {
             // The year of the month, picked as for a month alone.
-            let y = pick_month(a, month, which).div_euclid(12);
+            let mut y = pick_month(a, month, which).div_euclid(12);
+            // In the past: not later in the anchor's month either.
+            if which == Which::Past && make_date(i32::try_from(y).ok()?, month, day)? > a {
+                y -= 1;
+            }
             let best = make_date(i32::try_from(y).ok()?, month, day)?;
             inferred(date_value(best)?, P::Day)
         }
@@ -455,7 +484,7 @@ fn relative(expr: Expr, a: Date) -> Option<Value> {
                         base + 4
                     }
                 }
-                Which::Nearest => [base - 4, base, base + 4]
+                Which::Nearest | Which::Past | Which::InYear(_) => [base - 4, base, base + 4]
                     .into_iter()
                     .min_by_key(|&s| ((s - now).abs(), s > now))
                     .unwrap_or(base),
@@ -471,7 +500,7 @@ fn relative(expr: Expr, a: Date) -> Option<Value> {
             let back = (today - target).rem_euclid(7);
             let ahead = (target - today).rem_euclid(7);
             let n = match which {
-                Which::Nearest => -back,
+                Which::Nearest | Which::Past | Which::InYear(_) => -back,
                 Which::Upcoming => ahead,
                 Which::Last => {
                     if back == 0 {

@@ -221,6 +221,8 @@ impl Matcher<'_> {
     fn tense(&self, i: usize) -> Which {
         if self.future_cue(i) {
             Which::Upcoming
+        } else if self.prev(i) == Lex::Ended {
+            Which::Past
         } else {
             Which::Nearest
         }
@@ -234,6 +236,14 @@ impl Matcher<'_> {
                 return false;
             }
             if matches!(self.lex(k), Lex::Will | Lex::Until) {
+                return true;
+            }
+            // as soon as Tuesday, as early as March
+            if self.lex(k) == Lex::As
+                && k >= 2
+                && matches!(self.lex(k - 1), Lex::Soon | Lex::Early)
+                && self.lex(k - 2) == Lex::As
+            {
                 return true;
             }
         }
@@ -260,35 +270,49 @@ impl Matcher<'_> {
             if let Some(year) = self.year_number(y) {
                 return Some((y + 1, Expr::Day { year, month, day }));
             }
-            return Some((
-                k,
-                Expr::MonthDay {
-                    month,
-                    day,
-                    which: self.tense(i),
-                },
-            ));
+            let (which, end) = self.year_shift(k).unwrap_or((self.tense(i), k));
+            return Some((end, Expr::MonthDay { month, day, which }));
         }
         let y = if self.punct(j, ',') || self.lex(j) == Lex::Of {
             j + 1
         } else {
             j
         };
-        if let Some(year) = self.year_number(y)
-            && self.lex(y + 1) != Lex::CountNoun
+        if let Some((year, end)) = self.year_at(y)
+            && self.lex(end) != Lex::CountNoun
         {
-            return Some((y + 1, Expr::YearMonth { year, month }));
+            return Some((end, Expr::YearMonth { year, month }));
         }
         if !full || !self.bare_month_ok(i) {
             return None;
         }
-        Some((
-            i + 1,
-            Expr::Month {
-                month,
-                which: self.tense(i),
-            },
-        ))
+        let (which, end) = self.year_shift(j).unwrap_or((self.tense(i), j));
+        Some((end, Expr::Month { month, which }))
+    }
+
+    /// `this year`, `last year`, `next year` at `k`, after a month: which
+    /// year it puts the month in, and the token after it.
+    fn year_shift(&self, k: usize) -> Option<(Which, usize)> {
+        let n = match self.lex(k) {
+            Lex::This => 0,
+            Lex::Last => -1,
+            Lex::Next => 1,
+            _ => return None,
+        };
+        (self.lex(k + 1) == Lex::Unit(Unit::Year) && !self.is_plural(k + 1))
+            .then_some((Which::InYear(n), k + 2))
+    }
+
+    /// A year at `k` in digits (`1994`) or in words (`nineteen
+    /// ninety-four`): the year and the token after it.
+    fn year_at(&self, k: usize) -> Option<(i32, usize)> {
+        if let Some(year) = self.year_number(k) {
+            return Some((year, k + 1));
+        }
+        match self.spoken_year(k)? {
+            (end, Expr::Year(year)) => Some((year, end)),
+            _ => None,
+        }
     }
 
     /// A month name alone is a date unless it looks like a name (`August
@@ -427,6 +451,13 @@ impl Matcher<'_> {
         if self.lex(i + 1) == Lex::CountNoun {
             return None;
         }
+        // the 1988 quarter, the 1989 period: the quarter last named, in 1988
+        if self.prev(i) == Lex::The
+            && (self.lex(i + 1) == Lex::Period
+                || (self.lex(i + 1) == Lex::Unit(Unit::Quarter) && !self.is_plural(i + 1)))
+        {
+            return Some((i + 2, Expr::YearQuarter(year)));
+        }
         (self.year_context(i, year)).then_some((i + 1, Expr::Year(year)))
     }
 
@@ -500,8 +531,8 @@ impl Matcher<'_> {
         } else {
             at
         };
-        let year = self.year_number(y)?;
-        (self.lex(y + 1) != Lex::CountNoun).then_some((year, y + 1))
+        let (year, end) = self.year_at(y)?;
+        (self.lex(end) != Lex::CountNoun).then_some((year, end))
     }
 
     /// Expressions made of words: relative days, weeks, months and years,
@@ -519,6 +550,18 @@ impl Matcher<'_> {
                 .then_some((i + 1, Expr::Ref(Reference::Future))),
             Lex::Current => match self.lex(i + 1) {
                 Lex::Unit(unit) => Some((i + 2, Expr::Shift { unit, n: 0 })),
+                // the current fiscal year
+                Lex::Fiscal
+                    if self.lex(i + 2) == Lex::Unit(Unit::Year) && !self.is_plural(i + 2) =>
+                {
+                    Some((
+                        i + 3,
+                        Expr::Shift {
+                            unit: Unit::Year,
+                            n: 0,
+                        },
+                    ))
+                }
                 _ => Some((i + 1, Expr::Ref(Reference::Present))),
             },
             // recent years, recent days
@@ -653,6 +696,18 @@ impl Matcher<'_> {
                 },
             )),
             Lex::Weekend => Some((j + 1, Expr::Weekend(which))),
+            // the last half of 1989 (only with its year: "the last half" of
+            // what else is unclear)
+            Lex::Half if self.lex(i) == Lex::Last => {
+                let (year, end) = self.trailing_year(j + 1)?;
+                Some((
+                    end,
+                    Expr::Half {
+                        year: Some(year),
+                        half: 2,
+                    },
+                ))
+            }
             Lex::Decade if !self.is_plural(j) => Some((j + 1, Expr::ShiftDecade(n))),
             _ => {
                 // "the past", but not "the past 12 months", "the past few weeks"
