@@ -63,6 +63,8 @@ pub(crate) enum Lex {
     Half,
     Century,
     Decade,
+    /// `thirties` … `nineties`: the tens digit.
+    Decades(u8),
     Thanksgiving,
     Christmas,
     /// `few`, `several`, `couple`: a vague count.
@@ -348,6 +350,13 @@ fn lookup(word: &str) -> Lex {
         b"half" => Lex::Half,
         b"century" => Lex::Century,
         b"decade" | b"decades" => Lex::Decade,
+        b"thirties" => Lex::Decades(3),
+        b"forties" => Lex::Decades(4),
+        b"fifties" => Lex::Decades(5),
+        b"sixties" => Lex::Decades(6),
+        b"seventies" => Lex::Decades(7),
+        b"eighties" => Lex::Decades(8),
+        b"nineties" => Lex::Decades(9),
         b"thanksgiving" => Lex::Thanksgiving,
         b"christmas" => Lex::Christmas,
         b"will" | b"ll" | b"scheduled" | b"planned" | b"plans" | b"planning" | b"expected"

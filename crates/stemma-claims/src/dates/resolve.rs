@@ -323,13 +323,13 @@ pub(crate) fn resolve(expr: Expr, anchor: Option<Date>, ctx: &Context) -> Option
         }
         Expr::Year(year) => stated(year_value(i64::from(year))?, P::Year),
         Expr::Decade(d) => (0..=999).contains(&d).then(|| Value {
-            value: format!("{d:03}X"),
+            value: format!("{d:03}"),
             precision: P::Decade,
             inferred: false,
             quarter: None,
         }),
         Expr::Century(c) => (0..=99).contains(&c).then(|| Value {
-            value: format!("{c:02}XX"),
+            value: format!("{c:02}"),
             precision: P::Century,
             inferred: false,
             quarter: None,
@@ -533,7 +533,7 @@ fn relative(expr: Expr, a: Date) -> Option<Value> {
         Expr::ShiftDecade(n) => {
             let d = i64::from(year).div_euclid(10).checked_add(n)?;
             (0..=999).contains(&d).then_some(())?;
-            inferred(format!("{d:03}X"), P::Decade)
+            inferred(format!("{d:03}"), P::Decade)
         }
         Expr::Weekend(which) => {
             let today = i64::from(a.weekday().to_monday_zero_offset());

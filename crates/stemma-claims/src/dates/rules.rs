@@ -630,6 +630,14 @@ impl Matcher<'_> {
                     },
                 ))
             }
+            // the nineties, the early eighties, mid-seventies: the 1900s'
+            // (not "in his nineties")
+            Lex::Decades(n) => {
+                let ok = matches!(self.prev(i), Lex::The | Lex::Early | Lex::Late)
+                    || (self.punct(i.wrapping_sub(1), '-')
+                        && self.prev(i.wrapping_sub(1)) == Lex::Mid);
+                ok.then_some((i + 1, Expr::Decade(190 + i32::from(n))))
+            }
             Lex::Thanksgiving | Lex::Christmas => {
                 if !self.cap(i) {
                     return None;
@@ -737,7 +745,8 @@ impl Matcher<'_> {
         match t.lex {
             Lex::Unit(Unit::Day) => len == 4,
             Lex::Unit(Unit::Week) | Lex::Unit(Unit::Year) => len == 5,
-            Lex::Unit(Unit::Month) | Lex::Decade => len == 6 || len == 7,
+            Lex::Unit(Unit::Month) => len == 6,
+            Lex::Decade => len == 7,
             Lex::Unit(Unit::Quarter) => len == 8,
             _ => false,
         }
