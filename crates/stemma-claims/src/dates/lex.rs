@@ -41,8 +41,18 @@ pub(crate) enum Lex {
     Future,
     Soon,
     Ago,
-    /// `earlier`, `before`, `previously`.
+    /// `earlier`, `previously`.
     Earlier,
+    /// `before`: as `earlier`, but before a noun it is relative to an
+    /// event (`ten days before the vote`).
+    Before,
+    These,
+    Following,
+    /// `date` (`at a later date`).
+    DateWord,
+    Possible,
+    /// `same`, `corresponding`, `comparable` (`the same period last year`).
+    Same,
     /// `later`, `after`.
     Later,
     Last,
@@ -332,7 +342,13 @@ fn lookup(word: &str) -> Lex {
         b"future" => Lex::Future,
         b"soon" => Lex::Soon,
         b"ago" => Lex::Ago,
-        b"earlier" | b"before" | b"previously" => Lex::Earlier,
+        b"earlier" | b"previously" => Lex::Earlier,
+        b"before" => Lex::Before,
+        b"these" => Lex::These,
+        b"following" => Lex::Following,
+        b"date" => Lex::DateWord,
+        b"possible" => Lex::Possible,
+        b"same" | b"corresponding" | b"comparable" => Lex::Same,
         b"later" | b"after" => Lex::Later,
         b"last" => Lex::Last,
         b"next" => Lex::Next,

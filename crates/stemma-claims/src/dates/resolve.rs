@@ -112,6 +112,15 @@ pub(crate) enum Expr {
     /// `the 1988 quarter`, `the 1989 period`: in that year, the quarter of
     /// the one last named (its number), or the year when none was.
     YearQuarter(i32),
+    /// `the following year`: the year after the one last named.
+    FollowingYear,
+    /// `the week of March 6`: the ISO week of that day.
+    WeekOf {
+        year: Option<i32>,
+        month: u8,
+        day: u8,
+        which: Which,
+    },
 }
 
 /// What the mentions before the current one said: the reference time
@@ -131,7 +140,11 @@ impl Expr {
     pub(crate) fn uses_context(self) -> bool {
         matches!(
             self,
-            Expr::YearEarlier | Expr::TheQuarter | Expr::ThatYear | Expr::YearQuarter(_)
+            Expr::YearEarlier
+                | Expr::TheQuarter
+                | Expr::ThatYear
+                | Expr::YearQuarter(_)
+                | Expr::FollowingYear
         )
     }
 }
@@ -368,6 +381,13 @@ pub(crate) fn resolve(expr: Expr, anchor: Option<Date>, ctx: &Context) -> Option
         Expr::Thanksgiving(Some(year)) => stated(date_value(thanksgiving(year)?)?, P::Day),
         Expr::Christmas(Some(year)) => stated(ymd(year, 12, 25)?, P::Day),
         Expr::ThatYear => stated(year_value(i64::from(ctx.year?))?, P::Year),
+        Expr::FollowingYear => inferred(year_value(i64::from(ctx.year?) + 1)?, P::Year),
+        Expr::WeekOf {
+            year: Some(year),
+            month,
+            day,
+            ..
+        } => stated(week_value(make_date(year, month, day)?)?, P::Week),
         Expr::YearQuarter(year) => match ctx.quarter {
             Some(q) => quarter(i64::from(year) * 4 + q.rem_euclid(4), false),
             None => stated(year_value(i64::from(year))?, P::Year),
@@ -494,6 +514,18 @@ fn relative(expr: Expr, a: Date) -> Option<Value> {
             inferred(format!("{y}-{s}"), P::Season)
         }
         Expr::DayOffset(n) => inferred(date_value(add_days(a, n)?)?, P::Day),
+        Expr::WeekOf {
+            year: None,
+            month,
+            day,
+            which,
+        } => {
+            let y = pick_month(a, month, which).div_euclid(12);
+            inferred(
+                week_value(make_date(i32::try_from(y).ok()?, month, day)?)?,
+                P::Week,
+            )
+        }
         Expr::Weekday { weekday, which } => {
             let today = i64::from(a.weekday().to_monday_zero_offset());
             let target = i64::from(weekday);

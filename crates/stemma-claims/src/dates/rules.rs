@@ -327,7 +327,14 @@ impl Matcher<'_> {
         let before = self.prev(i);
         let prep = matches!(
             before,
-            Lex::Prep | Lex::Of | Lex::Early | Lex::Late | Lex::Earlier | Lex::Later | Lex::And
+            Lex::Prep
+                | Lex::Of
+                | Lex::Early
+                | Lex::Late
+                | Lex::Earlier
+                | Lex::Before
+                | Lex::Later
+                | Lex::And
         ) || (self.punct(i.wrapping_sub(1), '-')
             && self.prev(i.wrapping_sub(1)) == Lex::Mid);
         if month == 5 || month == 3 {
@@ -476,6 +483,7 @@ impl Matcher<'_> {
                 | Lex::Until
                 | Lex::Of
                 | Lex::Earlier
+                | Lex::Before
                 | Lex::Later
                 | Lex::Fiscal
                 | Lex::Early
@@ -546,8 +554,16 @@ impl Matcher<'_> {
             Lex::Now => Some((i + 1, Expr::Ref(Reference::Present))),
             Lex::Recently => Some((i + 1, Expr::Ref(Reference::Past))),
             // "as soon as" is a conjunction.
-            Lex::Soon => (self.lex(i + 1) != Lex::As && self.prev(i) != Lex::As)
-                .then_some((i + 1, Expr::Ref(Reference::Future))),
+            // "as soon as" is a conjunction, "as soon as possible" the future.
+            Lex::Soon if self.prev(i) == Lex::As => (self.lex(i + 1) == Lex::As
+                && self.lex(i + 2) == Lex::Possible)
+                .then_some((i + 3, Expr::Ref(Reference::Future))),
+            Lex::Soon => {
+                (self.lex(i + 1) != Lex::As).then_some((i + 1, Expr::Ref(Reference::Future)))
+            }
+            // these days
+            Lex::These => (self.lex(i + 1) == Lex::Unit(Unit::Day) && self.is_plural(i + 1))
+                .then_some((i + 2, Expr::Ref(Reference::Present))),
             Lex::Current => match self.lex(i + 1) {
                 Lex::Unit(unit) => Some((i + 2, Expr::Shift { unit, n: 0 })),
                 // the current fiscal year
@@ -586,6 +602,10 @@ impl Matcher<'_> {
             }
             Lex::The => self.the(i),
             Lex::Ordinal(n) => self.ordinal(i, n),
+            // at a later date
+            Lex::Article if self.lex(i + 1) == Lex::Later && self.lex(i + 2) == Lex::DateWord => {
+                Some((i + 3, Expr::Ref(Reference::Future)))
+            }
             Lex::Cardinal(_) | Lex::Article => [self.ago(i), self.spoken_year(i)]
                 .into_iter()
                 .flatten()
@@ -594,7 +614,7 @@ impl Matcher<'_> {
                 // year-earlier, year-ago (quarter, period)
                 if self.punct(i + 1, '-')
                     && self.adj(i + 1)
-                    && matches!(self.lex(i + 2), Lex::Earlier | Lex::Ago)
+                    && matches!(self.lex(i + 2), Lex::Earlier | Lex::Before | Lex::Ago)
                 {
                     let end = if matches!(self.lex(i + 3), Lex::Unit(Unit::Quarter) | Lex::Period) {
                         i + 4
@@ -674,6 +694,16 @@ impl Matcher<'_> {
             _ => return None,
         };
         let j = i + 1;
+        // last year's quarter, last year's period
+        if n == -1
+            && self.lex(j) == Lex::Unit(Unit::Year)
+            && self.punct(j + 1, '\'')
+            && self.lex(j + 2) == Lex::S
+            && matches!(self.lex(j + 3), Lex::Period | Lex::Unit(Unit::Quarter))
+            && !self.is_plural(j + 3)
+        {
+            return Some((j + 4, Expr::YearEarlier));
+        }
         match self.lex(j) {
             Lex::Unit(unit) => {
                 // "past years" is no date; "the next day" is relative to an
@@ -770,7 +800,7 @@ impl Matcher<'_> {
                 if !self.is_plural(j)
                     && !matches!(
                         self.lex(j + 1),
-                        Lex::Earlier | Lex::Later | Lex::Ago | Lex::Cardinal(_)
+                        Lex::Earlier | Lex::Before | Lex::Later | Lex::Ago | Lex::Cardinal(_)
                     )
                     && !self.punct(j + 1, '-')
                     && self.num(j + 1).is_none() =>
@@ -799,6 +829,68 @@ impl Matcher<'_> {
                 Some((j + 2, Expr::Ref(Reference::Future)))
             }
             Lex::Weekend => Some((j + 1, Expr::Weekend(Which::Nearest))),
+            // the following year: the one after the year last named
+            Lex::Following
+                if self.lex(j + 1) == Lex::Unit(Unit::Year) && !self.is_plural(j + 1) =>
+            {
+                Some((j + 2, Expr::FollowingYear))
+            }
+            // the same period last year, the corresponding quarter a year ago
+            Lex::Same
+                if matches!(self.lex(j + 1), Lex::Period | Lex::Unit(Unit::Quarter))
+                    && !self.is_plural(j + 1) =>
+            {
+                let k = j + 2;
+                let end = if self.lex(k) == Lex::Last
+                    && self.lex(k + 1) == Lex::Unit(Unit::Year)
+                    && !self.is_plural(k + 1)
+                {
+                    k + 2
+                } else if let Some((e, Expr::YearEarlier)) = self.ago(k) {
+                    e
+                } else {
+                    return None;
+                };
+                Some((end, Expr::YearEarlier))
+            }
+            // the early summer, the late spring
+            Lex::Early | Lex::Late if matches!(self.lex(j + 1), Lex::Season(_)) => {
+                let Lex::Season(season) = self.lex(j + 1) else {
+                    return None;
+                };
+                (self.lex(j + 2) != Lex::Of).then_some((
+                    j + 2,
+                    Expr::Season {
+                        year: None,
+                        season,
+                        which: Which::Nearest,
+                    },
+                ))
+            }
+            // the week of March 6
+            Lex::Unit(Unit::Week) if !self.is_plural(j) && self.lex(j + 1) == Lex::Of => {
+                match self.month_first(j + 2).or_else(|| self.day_first(j + 2))? {
+                    (end, Expr::Day { year, month, day }) => Some((
+                        end,
+                        Expr::WeekOf {
+                            year: Some(year),
+                            month,
+                            day,
+                            which: Which::Nearest,
+                        },
+                    )),
+                    (end, Expr::MonthDay { month, day, which }) => Some((
+                        end,
+                        Expr::WeekOf {
+                            year: None,
+                            month,
+                            day,
+                            which,
+                        },
+                    )),
+                    _ => None,
+                }
+            }
             Lex::Future => Some((j + 1, Expr::Ref(Reference::Future))),
             Lex::Past => self.shifted(j),
             Lex::Season(season) if self.lex(j + 1) != Lex::Of => Some((
@@ -886,11 +978,15 @@ impl Matcher<'_> {
             }
             return None;
         };
+        // "ten days before the vote" counts from the vote, not the anchor.
+        if self.lex(j + 1) == Lex::Before && self.is_word(j + 2) {
+            return None;
+        }
         match self.lex(j + 1) {
-            Lex::Ago | Lex::Earlier if unit == Unit::Year && n == 1 => {
+            Lex::Ago | Lex::Earlier | Lex::Before if unit == Unit::Year && n == 1 => {
                 Some((j + 2, Expr::YearEarlier))
             }
-            Lex::Ago | Lex::Earlier => Some((j + 2, Expr::Shift { unit, n: -n })),
+            Lex::Ago | Lex::Earlier | Lex::Before => Some((j + 2, Expr::Shift { unit, n: -n })),
             _ => None,
         }
     }
