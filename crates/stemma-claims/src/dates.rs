@@ -74,6 +74,10 @@ pub fn find_dates(text: &str, anchor: Option<Date>) -> Vec<DateMention> {
     rules::scan(&toks)
         .into_iter()
         .filter_map(|f| {
+            if f.expr == resolve::Expr::Months {
+                ctx.quarter = None;
+                return None;
+            }
             let first = toks.get(f.start)?;
             let last = toks.get(f.end.checked_sub(1)?)?;
             let v = resolve::resolve(f.expr, anchor, &ctx)?;

@@ -114,6 +114,10 @@ pub(crate) enum Expr {
     YearQuarter(i32),
     /// `the following year`: the year after the one last named.
     FollowingYear,
+    /// `nine months`, `six months`: a span of several months, no date
+    /// itself, but after it `a year earlier` means the same span a year
+    /// before, not the quarter named earlier. Never becomes a mention.
+    Months,
     /// `the week of March 6`: the ISO week of that day.
     WeekOf {
         year: Option<i32>,

@@ -968,7 +968,13 @@ impl Matcher<'_> {
             Lex::Article => 1,
             _ => return None,
         };
-        self.ago_after(i + 1, n)
+        self.ago_after(i + 1, n).or_else(|| {
+            // nine months, six months: resets the reference quarter
+            ((2..=11).contains(&n)
+                && self.lex(i + 1) == Lex::Unit(Unit::Month)
+                && self.is_plural(i + 1))
+            .then_some((i + 2, Expr::Months))
+        })
     }
 
     fn ago_after(&self, j: usize, n: i64) -> Option<(usize, Expr)> {
