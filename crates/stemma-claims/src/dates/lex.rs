@@ -77,6 +77,8 @@ pub(crate) enum Lex {
     Decades(u8),
     Thanksgiving,
     Christmas,
+    /// `Election` (`Election Day`).
+    Election,
     /// `few`, `several`, `couple`: a vague count.
     Few,
     /// `near`, `short` (`the near future`, `the short term`).
@@ -331,7 +333,9 @@ fn lookup(word: &str) -> Lex {
         b"morning" | b"afternoon" | b"evening" | b"night" => Lex::DayPart,
         b"th" | b"st" | b"nd" | b"rd" => Lex::OrdSuffix,
         b"s" => Lex::S,
-        b"today" => Lex::Today,
+        // tonight: the anchor's day, as "Friday night" is its day
+        b"today" | b"tonight" => Lex::Today,
+        b"election" => Lex::Election,
         b"yesterday" => Lex::Yesterday,
         b"tomorrow" => Lex::Tomorrow,
         b"now" | b"currently" | b"nowadays" | b"presently" => Lex::Now,

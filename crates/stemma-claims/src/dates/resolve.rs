@@ -103,6 +103,15 @@ pub(crate) enum Expr {
     /// A weekend relative to the anchor's week (`this weekend`).
     Weekend(Which),
     Thanksgiving(Option<i32>),
+    /// `Election Day`: the United States' general election, the Tuesday
+    /// after the first Monday of November.
+    ElectionDay(Option<i32>),
+    /// `next year's first quarter`: a quarter of the anchor's year moved
+    /// by `years`.
+    QuarterShift {
+        years: i64,
+        quarter: u8,
+    },
     Christmas(Option<i32>),
     /// `a year earlier`, `a year ago`, `year-earlier`: the quarter a year
     /// before the one last named, or the year before the anchor's.
@@ -383,6 +392,7 @@ pub(crate) fn resolve(expr: Expr, anchor: Option<Date>, ctx: &Context) -> Option
             )
         }
         Expr::Thanksgiving(Some(year)) => stated(date_value(thanksgiving(year)?)?, P::Day),
+        Expr::ElectionDay(Some(year)) => stated(date_value(election_day(year)?)?, P::Day),
         Expr::Christmas(Some(year)) => stated(ymd(year, 12, 25)?, P::Day),
         Expr::ThatYear => stated(year_value(i64::from(ctx.year?))?, P::Year),
         Expr::FollowingYear => inferred(year_value(i64::from(ctx.year?) + 1)?, P::Year),
@@ -412,6 +422,13 @@ fn thanksgiving(year: i32) -> Option<Date> {
     let first = make_date(year, 11, 1)?;
     let to_thursday = (3 - i64::from(first.weekday().to_monday_zero_offset())).rem_euclid(7);
     add_days(first, to_thursday + 21)
+}
+
+/// The Tuesday after the first Monday of November.
+fn election_day(year: i32) -> Option<Date> {
+    let first = make_date(year, 11, 1)?;
+    let to_monday = (7 - i64::from(first.weekday().to_monday_zero_offset())).rem_euclid(7);
+    add_days(first, to_monday + 1)
 }
 
 /// Without an anchor: the forms TIMEX3 can write with an unknown year.
@@ -582,6 +599,13 @@ fn relative(expr: Expr, a: Date) -> Option<Value> {
             };
             let w = week_value(add_days(a, weeks * 7)?)?;
             inferred(format!("{w}-WE"), P::Week)
+        }
+        Expr::ElectionDay(None) => inferred(
+            date_value(nearest(a, (year - 1..=year + 1).filter_map(election_day))?)?,
+            P::Day,
+        ),
+        Expr::QuarterShift { years, quarter: q } => {
+            quarter((i64::from(year) + years) * 4 + i64::from(q) - 1, true)
         }
         Expr::Thanksgiving(None) => inferred(
             date_value(nearest(a, (year - 1..=year + 1).filter_map(thanksgiving))?)?,

@@ -325,6 +325,14 @@ impl Matcher<'_> {
             return false;
         };
         let before = self.prev(i);
+        // the March accession (not "the March on the capital")
+        if before == Lex::The
+            && self.is_word(i + 1)
+            && !self.cap(i + 1)
+            && self.lex(i + 1) == Lex::Other
+        {
+            return true;
+        }
         let prep = matches!(
             before,
             Lex::Prep
@@ -602,6 +610,14 @@ impl Matcher<'_> {
             }
             Lex::The => self.the(i),
             Lex::Ordinal(n) => self.ordinal(i, n),
+            // will one day
+            Lex::Cardinal(1)
+                if self.prev(i) == Lex::Will
+                    && self.lex(i + 1) == Lex::Unit(Unit::Day)
+                    && !self.is_plural(i + 1) =>
+            {
+                Some((i + 2, Expr::Ref(Reference::Future)))
+            }
             // at a later date
             Lex::Article if self.lex(i + 1) == Lex::Later && self.lex(i + 2) == Lex::DateWord => {
                 Some((i + 3, Expr::Ref(Reference::Future)))
@@ -658,6 +674,16 @@ impl Matcher<'_> {
                         && self.prev(i.wrapping_sub(1)) == Lex::Mid);
                 ok.then_some((i + 1, Expr::Decade(190 + i32::from(n))))
             }
+            Lex::Election => {
+                if !self.cap(i) || !self.cap(i + 1) || self.lex(i + 1) != Lex::Unit(Unit::Day) {
+                    return None;
+                }
+                let (year, end) = match self.trailing_year(i + 2) {
+                    Some((y, e)) => (Some(y), e),
+                    None => (None, i + 2),
+                };
+                Some((end, Expr::ElectionDay(year)))
+            }
             Lex::Thanksgiving | Lex::Christmas => {
                 if !self.cap(i) {
                     return None;
@@ -694,15 +720,30 @@ impl Matcher<'_> {
             _ => return None,
         };
         let j = i + 1;
-        // last year's quarter, last year's period
-        if n == -1
-            && self.lex(j) == Lex::Unit(Unit::Year)
+        // last year's quarter, last year's period; next year's first quarter
+        if self.lex(j) == Lex::Unit(Unit::Year)
             && self.punct(j + 1, '\'')
             && self.lex(j + 2) == Lex::S
-            && matches!(self.lex(j + 3), Lex::Period | Lex::Unit(Unit::Quarter))
-            && !self.is_plural(j + 3)
         {
-            return Some((j + 4, Expr::YearEarlier));
+            let k = j + 3;
+            if n == -1
+                && matches!(self.lex(k), Lex::Period | Lex::Unit(Unit::Quarter))
+                && !self.is_plural(k)
+            {
+                return Some((k + 1, Expr::YearEarlier));
+            }
+            if let Lex::Ordinal(q @ 1..=4) = self.lex(k)
+                && self.lex(k + 1) == Lex::Unit(Unit::Quarter)
+                && !self.is_plural(k + 1)
+            {
+                return Some((
+                    k + 2,
+                    Expr::QuarterShift {
+                        years: n,
+                        quarter: q,
+                    },
+                ));
+            }
         }
         match self.lex(j) {
             Lex::Unit(unit) => {
