@@ -53,7 +53,8 @@ pub struct DateMention {
     /// Byte range in the text.
     pub span: Range<usize>,
     /// TIMEX3 value: `2026-03-09`, `2026-03`, `2026`, `2026-W11`,
-    /// `2026-Q1`, `2026-SU`, `199X`, `19XX`, `PRESENT_REF`, …
+    /// `2026-Q1`, `2026-SU`, `199` (the 1990s), `19` (the 20th century),
+    /// `PRESENT_REF`, …
     pub value: String,
     pub precision: Precision,
     /// Part of the value (the year, or the whole date for a relative
@@ -73,6 +74,10 @@ pub fn find_dates(text: &str, anchor: Option<Date>) -> Vec<DateMention> {
     rules::scan(&toks)
         .into_iter()
         .filter_map(|f| {
+            if f.expr == resolve::Expr::Months {
+                ctx.quarter = None;
+                return None;
+            }
             let first = toks.get(f.start)?;
             let last = toks.get(f.end.checked_sub(1)?)?;
             let v = resolve::resolve(f.expr, anchor, &ctx)?;

@@ -41,8 +41,18 @@ pub(crate) enum Lex {
     Future,
     Soon,
     Ago,
-    /// `earlier`, `before`, `previously`.
+    /// `earlier`, `previously`.
     Earlier,
+    /// `before`: as `earlier`, but before a noun it is relative to an
+    /// event (`ten days before the vote`).
+    Before,
+    These,
+    Following,
+    /// `date` (`at a later date`).
+    DateWord,
+    Possible,
+    /// `same`, `corresponding`, `comparable` (`the same period last year`).
+    Same,
     /// `later`, `after`.
     Later,
     Last,
@@ -63,8 +73,12 @@ pub(crate) enum Lex {
     Half,
     Century,
     Decade,
+    /// `thirties` … `nineties`: the tens digit.
+    Decades(u8),
     Thanksgiving,
     Christmas,
+    /// `Election` (`Election Day`).
+    Election,
     /// `few`, `several`, `couple`: a vague count.
     Few,
     /// `near`, `short` (`the near future`, `the short term`).
@@ -85,6 +99,8 @@ pub(crate) enum Lex {
     Will,
     /// `until`, `till`: a preposition and a future cue.
     Until,
+    /// `ended`: the date after it is past (`the year ended March 31`).
+    Ended,
     /// Prepositions that put a bare number in a year's place: `in`,
     /// `since`, `by`, `until`, `from`, `through`, `during`, …
     Prep,
@@ -317,7 +333,9 @@ fn lookup(word: &str) -> Lex {
         b"morning" | b"afternoon" | b"evening" | b"night" => Lex::DayPart,
         b"th" | b"st" | b"nd" | b"rd" => Lex::OrdSuffix,
         b"s" => Lex::S,
-        b"today" => Lex::Today,
+        // tonight: the anchor's day, as "Friday night" is its day
+        b"today" | b"tonight" => Lex::Today,
+        b"election" => Lex::Election,
         b"yesterday" => Lex::Yesterday,
         b"tomorrow" => Lex::Tomorrow,
         b"now" | b"currently" | b"nowadays" | b"presently" => Lex::Now,
@@ -328,7 +346,13 @@ fn lookup(word: &str) -> Lex {
         b"future" => Lex::Future,
         b"soon" => Lex::Soon,
         b"ago" => Lex::Ago,
-        b"earlier" | b"before" | b"previously" => Lex::Earlier,
+        b"earlier" | b"previously" => Lex::Earlier,
+        b"before" => Lex::Before,
+        b"these" => Lex::These,
+        b"following" => Lex::Following,
+        b"date" => Lex::DateWord,
+        b"possible" => Lex::Possible,
+        b"same" | b"corresponding" | b"comparable" => Lex::Same,
         b"later" | b"after" => Lex::Later,
         b"last" => Lex::Last,
         b"next" => Lex::Next,
@@ -346,11 +370,19 @@ fn lookup(word: &str) -> Lex {
         b"half" => Lex::Half,
         b"century" => Lex::Century,
         b"decade" | b"decades" => Lex::Decade,
+        b"thirties" => Lex::Decades(3),
+        b"forties" => Lex::Decades(4),
+        b"fifties" => Lex::Decades(5),
+        b"sixties" => Lex::Decades(6),
+        b"seventies" => Lex::Decades(7),
+        b"eighties" => Lex::Decades(8),
+        b"nineties" => Lex::Decades(9),
         b"thanksgiving" => Lex::Thanksgiving,
         b"christmas" => Lex::Christmas,
         b"will" | b"ll" | b"scheduled" | b"planned" | b"plans" | b"planning" | b"expected"
         | b"resume" | b"postponed" | b"tentatively" => Lex::Will,
         b"until" | b"till" => Lex::Until,
+        b"ended" => Lex::Ended,
         b"in" | b"since" | b"by" | b"from" | b"to" | b"through" | b"during" | b"between"
         | b"around" | b"circa" | b"throughout" | b"for" | b"into" | b"due" => Lex::Prep,
         b"and" | b"or" => Lex::And,

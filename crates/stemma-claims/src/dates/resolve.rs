@@ -30,6 +30,13 @@ pub(crate) enum Which {
     This,
     /// `next …`: strictly after.
     Next,
+    /// In a sentence about the past (`the year ended March 31`): the most
+    /// recent one not after the anchor.
+    Past,
+    /// With a year named relative to the anchor's (`February this year`,
+    /// `June last year`): the month in the anchor's year moved by this
+    /// many years. Weekdays and seasons read it as [`Which::Nearest`].
+    InYear(i8),
 }
 
 /// A matched date expression, before the anchor is applied.
@@ -96,12 +103,37 @@ pub(crate) enum Expr {
     /// A weekend relative to the anchor's week (`this weekend`).
     Weekend(Which),
     Thanksgiving(Option<i32>),
+    /// `Election Day`: the United States' general election, the Tuesday
+    /// after the first Monday of November.
+    ElectionDay(Option<i32>),
+    /// `next year's first quarter`: a quarter of the anchor's year moved
+    /// by `years`.
+    QuarterShift {
+        years: i64,
+        quarter: u8,
+    },
     Christmas(Option<i32>),
     /// `a year earlier`, `a year ago`, `year-earlier`: the quarter a year
     /// before the one last named, or the year before the anchor's.
     YearEarlier,
     /// `that year`, `later that year`: the year last named.
     ThatYear,
+    /// `the 1988 quarter`, `the 1989 period`: in that year, the quarter of
+    /// the one last named (its number), or the year when none was.
+    YearQuarter(i32),
+    /// `the following year`: the year after the one last named.
+    FollowingYear,
+    /// `nine months`, `six months`: a span of several months, no date
+    /// itself, but after it `a year earlier` means the same span a year
+    /// before, not the quarter named earlier. Never becomes a mention.
+    Months,
+    /// `the week of March 6`: the ISO week of that day.
+    WeekOf {
+        year: Option<i32>,
+        month: u8,
+        day: u8,
+        which: Which,
+    },
 }
 
 /// What the mentions before the current one said: the reference time
@@ -119,7 +151,14 @@ impl Expr {
     /// must not become the reference itself: two `a year earlier` in a
     /// row do not go back two years).
     pub(crate) fn uses_context(self) -> bool {
-        matches!(self, Expr::YearEarlier | Expr::TheQuarter | Expr::ThatYear)
+        matches!(
+            self,
+            Expr::YearEarlier
+                | Expr::TheQuarter
+                | Expr::ThatYear
+                | Expr::YearQuarter(_)
+                | Expr::FollowingYear
+        )
     }
 }
 
@@ -257,6 +296,14 @@ fn pick_month(anchor: Date, month: u8, which: Which) -> i64 {
     let base = i64::from(anchor.year()) * 12 + i64::from(month) - 1;
     match which {
         Which::This => base,
+        Which::InYear(n) => base + 12 * i64::from(n),
+        Which::Past => {
+            if base <= now {
+                base
+            } else {
+                base - 12
+            }
+        }
         Which::Last => {
             if base < now {
                 base
@@ -302,13 +349,13 @@ pub(crate) fn resolve(expr: Expr, anchor: Option<Date>, ctx: &Context) -> Option
         }
         Expr::Year(year) => stated(year_value(i64::from(year))?, P::Year),
         Expr::Decade(d) => (0..=999).contains(&d).then(|| Value {
-            value: format!("{d:03}X"),
+            value: format!("{d:03}"),
             precision: P::Decade,
             inferred: false,
             quarter: None,
         }),
         Expr::Century(c) => (0..=99).contains(&c).then(|| Value {
-            value: format!("{c:02}XX"),
+            value: format!("{c:02}"),
             precision: P::Century,
             inferred: false,
             quarter: None,
@@ -345,8 +392,20 @@ pub(crate) fn resolve(expr: Expr, anchor: Option<Date>, ctx: &Context) -> Option
             )
         }
         Expr::Thanksgiving(Some(year)) => stated(date_value(thanksgiving(year)?)?, P::Day),
+        Expr::ElectionDay(Some(year)) => stated(date_value(election_day(year)?)?, P::Day),
         Expr::Christmas(Some(year)) => stated(ymd(year, 12, 25)?, P::Day),
         Expr::ThatYear => stated(year_value(i64::from(ctx.year?))?, P::Year),
+        Expr::FollowingYear => inferred(year_value(i64::from(ctx.year?) + 1)?, P::Year),
+        Expr::WeekOf {
+            year: Some(year),
+            month,
+            day,
+            ..
+        } => stated(week_value(make_date(year, month, day)?)?, P::Week),
+        Expr::YearQuarter(year) => match ctx.quarter {
+            Some(q) => quarter(i64::from(year) * 4 + q.rem_euclid(4), false),
+            None => stated(year_value(i64::from(year))?, P::Year),
+        },
         Expr::YearEarlier | Expr::TheQuarter if ctx.quarter.is_some() => {
             let q = ctx.quarter?;
             quarter(if expr == Expr::YearEarlier { q - 4 } else { q }, true)
@@ -365,6 +424,13 @@ fn thanksgiving(year: i32) -> Option<Date> {
     add_days(first, to_thursday + 21)
 }
 
+/// The Tuesday after the first Monday of November.
+fn election_day(year: i32) -> Option<Date> {
+    let first = make_date(year, 11, 1)?;
+    let to_monday = (7 - i64::from(first.weekday().to_monday_zero_offset())).rem_euclid(7);
+    add_days(first, to_monday + 1)
+}
+
 /// Without an anchor: the forms TIMEX3 can write with an unknown year.
 fn yearless(expr: Expr) -> Option<Value> {
     use Precision as P;
@@ -375,7 +441,7 @@ fn yearless(expr: Expr) -> Option<Value> {
         }
         Expr::Month {
             month,
-            which: Which::Nearest | Which::Upcoming,
+            which: Which::Nearest | Which::Upcoming | Which::Past,
         } => stated(format!("XXXX-{month:02}"), P::Month),
         Expr::Quarter {
             year: None,
@@ -400,7 +466,11 @@ fn relative(expr: Expr, a: Date) -> Option<Value> {
     match expr {
         Expr::MonthDay { month, day, which } => {
             // The year of the month, picked as for a month alone.
-            let y = pick_month(a, month, which).div_euclid(12);
+            let mut y = pick_month(a, month, which).div_euclid(12);
+            // In the past: not later in the anchor's month either.
+            if which == Which::Past && make_date(i32::try_from(y).ok()?, month, day)? > a {
+                y -= 1;
+            }
             let best = make_date(i32::try_from(y).ok()?, month, day)?;
             inferred(date_value(best)?, P::Day)
         }
@@ -455,7 +525,7 @@ fn relative(expr: Expr, a: Date) -> Option<Value> {
                         base + 4
                     }
                 }
-                Which::Nearest => [base - 4, base, base + 4]
+                Which::Nearest | Which::Past | Which::InYear(_) => [base - 4, base, base + 4]
                     .into_iter()
                     .min_by_key(|&s| ((s - now).abs(), s > now))
                     .unwrap_or(base),
@@ -465,13 +535,25 @@ fn relative(expr: Expr, a: Date) -> Option<Value> {
             inferred(format!("{y}-{s}"), P::Season)
         }
         Expr::DayOffset(n) => inferred(date_value(add_days(a, n)?)?, P::Day),
+        Expr::WeekOf {
+            year: None,
+            month,
+            day,
+            which,
+        } => {
+            let y = pick_month(a, month, which).div_euclid(12);
+            inferred(
+                week_value(make_date(i32::try_from(y).ok()?, month, day)?)?,
+                P::Week,
+            )
+        }
         Expr::Weekday { weekday, which } => {
             let today = i64::from(a.weekday().to_monday_zero_offset());
             let target = i64::from(weekday);
             let back = (today - target).rem_euclid(7);
             let ahead = (target - today).rem_euclid(7);
             let n = match which {
-                Which::Nearest => -back,
+                Which::Nearest | Which::Past | Which::InYear(_) => -back,
                 Which::Upcoming => ahead,
                 Which::Last => {
                     if back == 0 {
@@ -504,7 +586,7 @@ fn relative(expr: Expr, a: Date) -> Option<Value> {
         Expr::ShiftDecade(n) => {
             let d = i64::from(year).div_euclid(10).checked_add(n)?;
             (0..=999).contains(&d).then_some(())?;
-            inferred(format!("{d:03}X"), P::Decade)
+            inferred(format!("{d:03}"), P::Decade)
         }
         Expr::Weekend(which) => {
             let today = i64::from(a.weekday().to_monday_zero_offset());
@@ -517,6 +599,13 @@ fn relative(expr: Expr, a: Date) -> Option<Value> {
             };
             let w = week_value(add_days(a, weeks * 7)?)?;
             inferred(format!("{w}-WE"), P::Week)
+        }
+        Expr::ElectionDay(None) => inferred(
+            date_value(nearest(a, (year - 1..=year + 1).filter_map(election_day))?)?,
+            P::Day,
+        ),
+        Expr::QuarterShift { years, quarter: q } => {
+            quarter((i64::from(year) + years) * 4 + i64::from(q) - 1, true)
         }
         Expr::Thanksgiving(None) => inferred(
             date_value(nearest(a, (year - 1..=year + 1).filter_map(thanksgiving))?)?,

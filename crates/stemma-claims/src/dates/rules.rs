@@ -221,6 +221,8 @@ impl Matcher<'_> {
     fn tense(&self, i: usize) -> Which {
         if self.future_cue(i) {
             Which::Upcoming
+        } else if self.prev(i) == Lex::Ended {
+            Which::Past
         } else {
             Which::Nearest
         }
@@ -234,6 +236,14 @@ impl Matcher<'_> {
                 return false;
             }
             if matches!(self.lex(k), Lex::Will | Lex::Until) {
+                return true;
+            }
+            // as soon as Tuesday, as early as March
+            if self.lex(k) == Lex::As
+                && k >= 2
+                && matches!(self.lex(k - 1), Lex::Soon | Lex::Early)
+                && self.lex(k - 2) == Lex::As
+            {
                 return true;
             }
         }
@@ -260,35 +270,49 @@ impl Matcher<'_> {
             if let Some(year) = self.year_number(y) {
                 return Some((y + 1, Expr::Day { year, month, day }));
             }
-            return Some((
-                k,
-                Expr::MonthDay {
-                    month,
-                    day,
-                    which: self.tense(i),
-                },
-            ));
+            let (which, end) = self.year_shift(k).unwrap_or((self.tense(i), k));
+            return Some((end, Expr::MonthDay { month, day, which }));
         }
         let y = if self.punct(j, ',') || self.lex(j) == Lex::Of {
             j + 1
         } else {
             j
         };
-        if let Some(year) = self.year_number(y)
-            && self.lex(y + 1) != Lex::CountNoun
+        if let Some((year, end)) = self.year_at(y)
+            && self.lex(end) != Lex::CountNoun
         {
-            return Some((y + 1, Expr::YearMonth { year, month }));
+            return Some((end, Expr::YearMonth { year, month }));
         }
         if !full || !self.bare_month_ok(i) {
             return None;
         }
-        Some((
-            i + 1,
-            Expr::Month {
-                month,
-                which: self.tense(i),
-            },
-        ))
+        let (which, end) = self.year_shift(j).unwrap_or((self.tense(i), j));
+        Some((end, Expr::Month { month, which }))
+    }
+
+    /// `this year`, `last year`, `next year` at `k`, after a month: which
+    /// year it puts the month in, and the token after it.
+    fn year_shift(&self, k: usize) -> Option<(Which, usize)> {
+        let n = match self.lex(k) {
+            Lex::This => 0,
+            Lex::Last => -1,
+            Lex::Next => 1,
+            _ => return None,
+        };
+        (self.lex(k + 1) == Lex::Unit(Unit::Year) && !self.is_plural(k + 1))
+            .then_some((Which::InYear(n), k + 2))
+    }
+
+    /// A year at `k` in digits (`1994`) or in words (`nineteen
+    /// ninety-four`): the year and the token after it.
+    fn year_at(&self, k: usize) -> Option<(i32, usize)> {
+        if let Some(year) = self.year_number(k) {
+            return Some((year, k + 1));
+        }
+        match self.spoken_year(k)? {
+            (end, Expr::Year(year)) => Some((year, end)),
+            _ => None,
+        }
     }
 
     /// A month name alone is a date unless it looks like a name (`August
@@ -301,9 +325,24 @@ impl Matcher<'_> {
             return false;
         };
         let before = self.prev(i);
+        // the March accession (not "the March on the capital")
+        if before == Lex::The
+            && self.is_word(i + 1)
+            && !self.cap(i + 1)
+            && self.lex(i + 1) == Lex::Other
+        {
+            return true;
+        }
         let prep = matches!(
             before,
-            Lex::Prep | Lex::Of | Lex::Early | Lex::Late | Lex::Earlier | Lex::Later | Lex::And
+            Lex::Prep
+                | Lex::Of
+                | Lex::Early
+                | Lex::Late
+                | Lex::Earlier
+                | Lex::Before
+                | Lex::Later
+                | Lex::And
         ) || (self.punct(i.wrapping_sub(1), '-')
             && self.prev(i.wrapping_sub(1)) == Lex::Mid);
         if month == 5 || month == 3 {
@@ -427,6 +466,13 @@ impl Matcher<'_> {
         if self.lex(i + 1) == Lex::CountNoun {
             return None;
         }
+        // the 1988 quarter, the 1989 period: the quarter last named, in 1988
+        if self.prev(i) == Lex::The
+            && (self.lex(i + 1) == Lex::Period
+                || (self.lex(i + 1) == Lex::Unit(Unit::Quarter) && !self.is_plural(i + 1)))
+        {
+            return Some((i + 2, Expr::YearQuarter(year)));
+        }
         (self.year_context(i, year)).then_some((i + 1, Expr::Year(year)))
     }
 
@@ -445,6 +491,7 @@ impl Matcher<'_> {
                 | Lex::Until
                 | Lex::Of
                 | Lex::Earlier
+                | Lex::Before
                 | Lex::Later
                 | Lex::Fiscal
                 | Lex::Early
@@ -500,8 +547,8 @@ impl Matcher<'_> {
         } else {
             at
         };
-        let year = self.year_number(y)?;
-        (self.lex(y + 1) != Lex::CountNoun).then_some((year, y + 1))
+        let (year, end) = self.year_at(y)?;
+        (self.lex(end) != Lex::CountNoun).then_some((year, end))
     }
 
     /// Expressions made of words: relative days, weeks, months and years,
@@ -515,10 +562,30 @@ impl Matcher<'_> {
             Lex::Now => Some((i + 1, Expr::Ref(Reference::Present))),
             Lex::Recently => Some((i + 1, Expr::Ref(Reference::Past))),
             // "as soon as" is a conjunction.
-            Lex::Soon => (self.lex(i + 1) != Lex::As && self.prev(i) != Lex::As)
-                .then_some((i + 1, Expr::Ref(Reference::Future))),
+            // "as soon as" is a conjunction, "as soon as possible" the future.
+            Lex::Soon if self.prev(i) == Lex::As => (self.lex(i + 1) == Lex::As
+                && self.lex(i + 2) == Lex::Possible)
+                .then_some((i + 3, Expr::Ref(Reference::Future))),
+            Lex::Soon => {
+                (self.lex(i + 1) != Lex::As).then_some((i + 1, Expr::Ref(Reference::Future)))
+            }
+            // these days
+            Lex::These => (self.lex(i + 1) == Lex::Unit(Unit::Day) && self.is_plural(i + 1))
+                .then_some((i + 2, Expr::Ref(Reference::Present))),
             Lex::Current => match self.lex(i + 1) {
                 Lex::Unit(unit) => Some((i + 2, Expr::Shift { unit, n: 0 })),
+                // the current fiscal year
+                Lex::Fiscal
+                    if self.lex(i + 2) == Lex::Unit(Unit::Year) && !self.is_plural(i + 2) =>
+                {
+                    Some((
+                        i + 3,
+                        Expr::Shift {
+                            unit: Unit::Year,
+                            n: 0,
+                        },
+                    ))
+                }
                 _ => Some((i + 1, Expr::Ref(Reference::Present))),
             },
             // recent years, recent days
@@ -543,6 +610,18 @@ impl Matcher<'_> {
             }
             Lex::The => self.the(i),
             Lex::Ordinal(n) => self.ordinal(i, n),
+            // will one day
+            Lex::Cardinal(1)
+                if self.prev(i) == Lex::Will
+                    && self.lex(i + 1) == Lex::Unit(Unit::Day)
+                    && !self.is_plural(i + 1) =>
+            {
+                Some((i + 2, Expr::Ref(Reference::Future)))
+            }
+            // at a later date
+            Lex::Article if self.lex(i + 1) == Lex::Later && self.lex(i + 2) == Lex::DateWord => {
+                Some((i + 3, Expr::Ref(Reference::Future)))
+            }
             Lex::Cardinal(_) | Lex::Article => [self.ago(i), self.spoken_year(i)]
                 .into_iter()
                 .flatten()
@@ -551,7 +630,7 @@ impl Matcher<'_> {
                 // year-earlier, year-ago (quarter, period)
                 if self.punct(i + 1, '-')
                     && self.adj(i + 1)
-                    && matches!(self.lex(i + 2), Lex::Earlier | Lex::Ago)
+                    && matches!(self.lex(i + 2), Lex::Earlier | Lex::Before | Lex::Ago)
                 {
                     let end = if matches!(self.lex(i + 3), Lex::Unit(Unit::Quarter) | Lex::Period) {
                         i + 4
@@ -586,6 +665,24 @@ impl Matcher<'_> {
                         which: Which::Nearest,
                     },
                 ))
+            }
+            // the nineties, the early eighties, mid-seventies: the 1900s'
+            // (not "in his nineties")
+            Lex::Decades(n) => {
+                let ok = matches!(self.prev(i), Lex::The | Lex::Early | Lex::Late)
+                    || (self.punct(i.wrapping_sub(1), '-')
+                        && self.prev(i.wrapping_sub(1)) == Lex::Mid);
+                ok.then_some((i + 1, Expr::Decade(190 + i32::from(n))))
+            }
+            Lex::Election => {
+                if !self.cap(i) || !self.cap(i + 1) || self.lex(i + 1) != Lex::Unit(Unit::Day) {
+                    return None;
+                }
+                let (year, end) = match self.trailing_year(i + 2) {
+                    Some((y, e)) => (Some(y), e),
+                    None => (None, i + 2),
+                };
+                Some((end, Expr::ElectionDay(year)))
             }
             Lex::Thanksgiving | Lex::Christmas => {
                 if !self.cap(i) {
@@ -623,6 +720,31 @@ impl Matcher<'_> {
             _ => return None,
         };
         let j = i + 1;
+        // last year's quarter, last year's period; next year's first quarter
+        if self.lex(j) == Lex::Unit(Unit::Year)
+            && self.punct(j + 1, '\'')
+            && self.lex(j + 2) == Lex::S
+        {
+            let k = j + 3;
+            if n == -1
+                && matches!(self.lex(k), Lex::Period | Lex::Unit(Unit::Quarter))
+                && !self.is_plural(k)
+            {
+                return Some((k + 1, Expr::YearEarlier));
+            }
+            if let Lex::Ordinal(q @ 1..=4) = self.lex(k)
+                && self.lex(k + 1) == Lex::Unit(Unit::Quarter)
+                && !self.is_plural(k + 1)
+            {
+                return Some((
+                    k + 2,
+                    Expr::QuarterShift {
+                        years: n,
+                        quarter: q,
+                    },
+                ));
+            }
+        }
         match self.lex(j) {
             Lex::Unit(unit) => {
                 // "past years" is no date; "the next day" is relative to an
@@ -653,6 +775,18 @@ impl Matcher<'_> {
                 },
             )),
             Lex::Weekend => Some((j + 1, Expr::Weekend(which))),
+            // the last half of 1989 (only with its year: "the last half" of
+            // what else is unclear)
+            Lex::Half if self.lex(i) == Lex::Last => {
+                let (year, end) = self.trailing_year(j + 1)?;
+                Some((
+                    end,
+                    Expr::Half {
+                        year: Some(year),
+                        half: 2,
+                    },
+                ))
+            }
             Lex::Decade if !self.is_plural(j) => Some((j + 1, Expr::ShiftDecade(n))),
             _ => {
                 // "the past", but not "the past 12 months", "the past few weeks"
@@ -682,7 +816,8 @@ impl Matcher<'_> {
         match t.lex {
             Lex::Unit(Unit::Day) => len == 4,
             Lex::Unit(Unit::Week) | Lex::Unit(Unit::Year) => len == 5,
-            Lex::Unit(Unit::Month) | Lex::Decade => len == 6 || len == 7,
+            Lex::Unit(Unit::Month) => len == 6,
+            Lex::Decade => len == 7,
             Lex::Unit(Unit::Quarter) => len == 8,
             _ => false,
         }
@@ -706,7 +841,7 @@ impl Matcher<'_> {
                 if !self.is_plural(j)
                     && !matches!(
                         self.lex(j + 1),
-                        Lex::Earlier | Lex::Later | Lex::Ago | Lex::Cardinal(_)
+                        Lex::Earlier | Lex::Before | Lex::Later | Lex::Ago | Lex::Cardinal(_)
                     )
                     && !self.punct(j + 1, '-')
                     && self.num(j + 1).is_none() =>
@@ -735,6 +870,68 @@ impl Matcher<'_> {
                 Some((j + 2, Expr::Ref(Reference::Future)))
             }
             Lex::Weekend => Some((j + 1, Expr::Weekend(Which::Nearest))),
+            // the following year: the one after the year last named
+            Lex::Following
+                if self.lex(j + 1) == Lex::Unit(Unit::Year) && !self.is_plural(j + 1) =>
+            {
+                Some((j + 2, Expr::FollowingYear))
+            }
+            // the same period last year, the corresponding quarter a year ago
+            Lex::Same
+                if matches!(self.lex(j + 1), Lex::Period | Lex::Unit(Unit::Quarter))
+                    && !self.is_plural(j + 1) =>
+            {
+                let k = j + 2;
+                let end = if self.lex(k) == Lex::Last
+                    && self.lex(k + 1) == Lex::Unit(Unit::Year)
+                    && !self.is_plural(k + 1)
+                {
+                    k + 2
+                } else if let Some((e, Expr::YearEarlier)) = self.ago(k) {
+                    e
+                } else {
+                    return None;
+                };
+                Some((end, Expr::YearEarlier))
+            }
+            // the early summer, the late spring
+            Lex::Early | Lex::Late if matches!(self.lex(j + 1), Lex::Season(_)) => {
+                let Lex::Season(season) = self.lex(j + 1) else {
+                    return None;
+                };
+                (self.lex(j + 2) != Lex::Of).then_some((
+                    j + 2,
+                    Expr::Season {
+                        year: None,
+                        season,
+                        which: Which::Nearest,
+                    },
+                ))
+            }
+            // the week of March 6
+            Lex::Unit(Unit::Week) if !self.is_plural(j) && self.lex(j + 1) == Lex::Of => {
+                match self.month_first(j + 2).or_else(|| self.day_first(j + 2))? {
+                    (end, Expr::Day { year, month, day }) => Some((
+                        end,
+                        Expr::WeekOf {
+                            year: Some(year),
+                            month,
+                            day,
+                            which: Which::Nearest,
+                        },
+                    )),
+                    (end, Expr::MonthDay { month, day, which }) => Some((
+                        end,
+                        Expr::WeekOf {
+                            year: None,
+                            month,
+                            day,
+                            which,
+                        },
+                    )),
+                    _ => None,
+                }
+            }
             Lex::Future => Some((j + 1, Expr::Ref(Reference::Future))),
             Lex::Past => self.shifted(j),
             Lex::Season(season) if self.lex(j + 1) != Lex::Of => Some((
@@ -812,7 +1009,13 @@ impl Matcher<'_> {
             Lex::Article => 1,
             _ => return None,
         };
-        self.ago_after(i + 1, n)
+        self.ago_after(i + 1, n).or_else(|| {
+            // nine months, six months: resets the reference quarter
+            ((2..=11).contains(&n)
+                && self.lex(i + 1) == Lex::Unit(Unit::Month)
+                && self.is_plural(i + 1))
+            .then_some((i + 2, Expr::Months))
+        })
     }
 
     fn ago_after(&self, j: usize, n: i64) -> Option<(usize, Expr)> {
@@ -822,11 +1025,15 @@ impl Matcher<'_> {
             }
             return None;
         };
+        // "ten days before the vote" counts from the vote, not the anchor.
+        if self.lex(j + 1) == Lex::Before && self.is_word(j + 2) {
+            return None;
+        }
         match self.lex(j + 1) {
-            Lex::Ago | Lex::Earlier if unit == Unit::Year && n == 1 => {
+            Lex::Ago | Lex::Earlier | Lex::Before if unit == Unit::Year && n == 1 => {
                 Some((j + 2, Expr::YearEarlier))
             }
-            Lex::Ago | Lex::Earlier => Some((j + 2, Expr::Shift { unit, n: -n })),
+            Lex::Ago | Lex::Earlier | Lex::Before => Some((j + 2, Expr::Shift { unit, n: -n })),
             _ => None,
         }
     }
