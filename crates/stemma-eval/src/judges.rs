@@ -222,7 +222,7 @@ pub struct DateMention {
     /// `[start, end)` in code points of the text.
     pub span: [usize; 2],
     /// A TIMEX3-style value: `1998-08-07`, `1998-08`, `1998`, `1998-W32`,
-    /// `1998-Q3`, `199X`, `PRESENT_REF`, …
+    /// `1998-Q3`, `199` (the 1990s), `PRESENT_REF`, …
     pub value: String,
 }
 
