@@ -96,3 +96,20 @@ pub fn find_dates(text: &str, anchor: Option<Date>) -> Vec<DateMention> {
 
 #[cfg(test)]
 mod tests;
+
+/// Whether `word` names a month, in full or abbreviated (`March`,
+/// `Sept.`), case aside.
+pub(crate) fn is_month(word: &str) -> bool {
+    matches!(
+        lex::lookup(word.trim_end_matches('.')),
+        lex::Lex::Month { .. }
+    )
+}
+
+/// Whether `word` names a day of the week, case aside.
+pub(crate) fn is_weekday(word: &str) -> bool {
+    matches!(
+        lex::lookup(word.trim_end_matches('.')),
+        lex::Lex::Weekday(_)
+    )
+}

@@ -10,7 +10,7 @@ use jiff::civil::Date;
 use stemma_core::{Span, Topic};
 use stemma_segment::Segmented;
 
-use crate::dates::{DateMention, find_dates};
+use crate::dates::{DateMention, find_dates, is_month};
 use crate::names::{NameMention, is_connector, names_in, same_entity, vocabulary_of};
 use crate::numbers::{NumberKind, NumberMention, format_number, numbers_in};
 use crate::words::{Word, words};
@@ -113,30 +113,7 @@ impl DateValue {
 
 /// Whether `text` writes a month's name (or its abbreviation).
 fn names_a_month(text: &str) -> bool {
-    const MONTHS: &[&str] = &[
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    text.split(|c: char| !c.is_alphabetic()).any(|w| {
-        let w = w.to_lowercase();
-        w.len() >= 3 && MONTHS.iter().any(|m| w.starts_with(m)) && {
-            let full = [
-                "january",
-                "february",
-                "march",
-                "april",
-                "may",
-                "june",
-                "july",
-                "august",
-                "september",
-                "october",
-                "november",
-                "december",
-                "sept",
-            ];
-            full.contains(&w.as_str()) || MONTHS.contains(&w.as_str())
-        }
-    })
+    text.split(|c: char| !c.is_alphabetic()).any(is_month)
 }
 
 fn eq_if_both<T: PartialEq>(a: Option<T>, b: Option<T>) -> bool {

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use crate::dates::{is_month, is_weekday};
 use crate::words::{Word, words};
 
 /// A name found in a text.
@@ -84,49 +85,9 @@ const CONNECTORS: &[&str] = &[
     "of", "for", "de", "del", "da", "van", "von", "der", "al", "bin", "the",
 ];
 
-/// Capitalised words that are not names, wherever they stand.
-const NOT_NAMES: &[&str] = &[
-    "i",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "tv",
-    "ok",
-    "am",
-    "pm",
-    "a.m",
-    "p.m",
-    "ceo",
-    "gmt",
-];
+/// Capitalised words that are not names, wherever they stand (besides
+/// months and weekdays).
+const NOT_NAMES: &[&str] = &["i", "tv", "ok", "am", "pm", "a.m", "p.m", "ceo", "gmt"];
 
 /// Common words that open sentences: capitalised there, never a name.
 const COMMON: &[&str] = &[
@@ -379,7 +340,10 @@ fn name_at(ws: &[Word<'_>], i: usize, vocabulary: &Vocabulary) -> Option<(NameMe
         let w = &ws[j];
         if is_capitalised(w.text) && (j == i || !w.open) {
             let bare = w.text.trim_end_matches('.');
-            if NOT_NAMES.iter().any(|n| n.eq_ignore_ascii_case(bare)) {
+            if is_month(bare)
+                || is_weekday(bare)
+                || NOT_NAMES.iter().any(|n| n.eq_ignore_ascii_case(bare))
+            {
                 break;
             }
             if !is_title(w.text) {

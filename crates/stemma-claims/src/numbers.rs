@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use crate::dates::is_month;
 use crate::words::{Word, words};
 
 /// What a number counts.
@@ -162,29 +163,6 @@ const TENS_ORDINALS: &[&str] = &[
     "eightieth",
     "ninetieth",
 ];
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-];
 
 /// Words after a number that say it is not a quantity of the thing
 /// after it, or that make it part of a time.
@@ -311,10 +289,6 @@ fn digits(w: &str) -> Option<(f64, &str, bool)> {
     let v: f64 = plain.parse().ok()?;
     let year_like = end == 4 && !grouped && !decimal;
     Some((v, &w[end..], year_like))
-}
-
-fn is_month(w: &str) -> bool {
-    MONTHS.contains(&lower(w).trim_end_matches('.'))
 }
 
 fn unit_of(w: &Word<'_>) -> Option<String> {

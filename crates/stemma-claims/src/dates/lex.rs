@@ -221,7 +221,7 @@ fn normalize_punct(c: char) -> char {
 
 /// The lexicon entry of one word (case-insensitive; only ASCII words of
 /// up to 16 bytes can be in it).
-fn lookup(word: &str) -> Lex {
+pub(super) fn lookup(word: &str) -> Lex {
     let bytes = word.as_bytes();
     if bytes.len() > 16 || !word.is_ascii() {
         return Lex::Other;
