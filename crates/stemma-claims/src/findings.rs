@@ -267,6 +267,7 @@ fn sentence_pairs(
     let mut shared = vec![0u32; s_bags.len()];
     let mut touched: Vec<u32> = Vec::new();
     let mut scored: Vec<(u64, usize, usize)> = Vec::new();
+    let mut weak: Vec<(u64, usize, usize)> = Vec::new();
     for (di, b) in d_bags.iter().enumerate() {
         if b.len() < 3 || verbatim.get(di).is_some_and(|&v| v) {
             continue;
@@ -286,6 +287,8 @@ fn sentence_pairs(
             if dice >= min_dice {
                 // Most similar first; ties by position, for determinism.
                 scored.push(((dice * 1e9) as u64, si, di));
+            } else if dice >= WEAK_DICE {
+                weak.push(((dice * 1e9) as u64, si, di));
             }
         }
     }
@@ -300,9 +303,43 @@ fn sentence_pairs(
             out.push((si, di));
         }
     }
+    // A paraphrase that swapped most words still keeps the facts it does
+    // not change: a weaker word overlap with two facts in common also
+    // pairs two sentences.
+    let mut by_facts: Vec<(usize, u64, usize, usize)> = weak
+        .into_iter()
+        .filter(|&(_, si, di)| !used_s[si] && !used_d[di])
+        .filter_map(|(dice, si, di)| {
+            let d_facts = der.facts.of_sentences(di..di + 1);
+            let shared = src
+                .facts
+                .of_sentences(si..si + 1)
+                .iter()
+                .filter(|f| d_facts.iter().any(|g| f.agrees(g)))
+                .count();
+            (shared >= 2).then_some((shared, dice, si, di))
+        })
+        .collect();
+    by_facts.sort_by(|x, y| {
+        y.0.cmp(&x.0)
+            .then(y.1.cmp(&x.1))
+            .then(x.2.cmp(&y.2))
+            .then(x.3.cmp(&y.3))
+    });
+    for (_, _, si, di) in by_facts {
+        if !used_s[si] && !used_d[di] {
+            used_s[si] = true;
+            used_d[di] = true;
+            out.push((si, di));
+        }
+    }
     out.sort_unstable();
     out
 }
+
+/// The least word overlap (Dice) at which two sentences with two facts in
+/// common are paired.
+const WEAK_DICE: f64 = 0.15;
 
 /// A conflict with the two facts it was first found on.
 struct Found {
