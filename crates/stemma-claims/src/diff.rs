@@ -13,9 +13,16 @@ const ANCHOR: usize = 2;
 
 /// Whether two words are the same, case and apostrophe style aside.
 fn same_word(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
     let norm = |c: char| if c == '’' { '\'' } else { c };
     a.len().abs_diff(b.len()) <= 2
-        && a.chars()
+        && a
+            .chars()
             .map(norm)
             .flat_map(char::to_lowercase)
             .eq(b.chars().map(norm).flat_map(char::to_lowercase))

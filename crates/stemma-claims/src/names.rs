@@ -264,11 +264,16 @@ fn fold(w: &str) -> String {
 /// A headline in title case: four or more words of four letters or
 /// more, all capitalised.
 fn title_case(ws: &[Word<'_>]) -> bool {
-    let long: Vec<&Word<'_>> = ws
-        .iter()
-        .filter(|w| w.text.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-        .collect();
-    long.len() >= 4 && long.iter().all(|w| is_capitalised(w.text))
+    let mut long = 0;
+    for w in ws {
+        if w.text.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
+            if !is_capitalised(w.text) {
+                return false;
+            }
+            long += 1;
+        }
+    }
+    long >= 4
 }
 
 /// What a document's own usage says about its capitalised words.
