@@ -21,8 +21,7 @@ fn same_word(a: &str, b: &str) -> bool {
     }
     let norm = |c: char| if c == '’' { '\'' } else { c };
     a.len().abs_diff(b.len()) <= 2
-        && a
-            .chars()
+        && a.chars()
             .map(norm)
             .flat_map(char::to_lowercase)
             .eq(b.chars().map(norm).flat_map(char::to_lowercase))

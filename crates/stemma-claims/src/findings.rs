@@ -16,10 +16,6 @@ use crate::facts::{DocFacts, Fact, FactValue, is_content};
 /// Settings of the findings stage.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
-    /// Sentences on each side of an aligned passage whose facts still
-    /// count as stated there (a paraphrase may move a figure into the
-    /// next sentence).
-    pub context_sentences: usize,
     /// A sentence of a derived version counts as taken from another
     /// version when at least this share of its characters is aligned.
     pub covered_share: f64,
@@ -38,7 +34,6 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Config {
         Config {
-            context_sentences: 0,
             covered_share: 0.5,
             gap_words: 12,
             sentence_dice: 0.4,
@@ -105,30 +100,24 @@ pub fn findings(
     out
 }
 
-/// Sentences of `seg` that overlap `span`, widened by `context`.
-fn sentences_of(
-    seg: &Segmented,
-    span: Span,
-    context: usize,
-) -> (std::ops::Range<usize>, std::ops::Range<usize>) {
+/// The sentences of `seg` that overlap `span`.
+fn sentences_of(seg: &Segmented, span: Span) -> std::ops::Range<usize> {
     let first = seg.sentences.partition_point(|s| s.span.end <= span.start);
     let mut last = first;
     while last < seg.sentences.len() && seg.sentences[last].span.start < span.end {
         last += 1;
     }
-    let inner = first..last;
-    let wide = first.saturating_sub(context)..(last + context).min(seg.sentences.len());
-    (inner, wide)
+    first..last
 }
 
-/// The conflicts between `source` and `derived` of one pair, from its
-/// edited and paraphrased passages. A fact of one side is unmatched when
-/// nothing in the other side's passage (or the sentences next to it)
-/// agrees with it. Where, in one passage, exactly one unmatched fact of
-/// a topic stands on each side and the two contradict each other, that
-/// is a conflict; several on each side are paired in order inside an
-/// edited passage (a literal copy keeps the order) and not at all inside
-/// a paraphrase.
+/// The conflicts between `source` and `derived` of one pair, from the
+/// stretches that stand for each other: the edits inside literal
+/// passages, the gaps between them, paraphrase links and matched sentence
+/// pairs. A fact of one side is unmatched when nothing in the other
+/// side's stretch agrees with it. Where exactly one unmatched fact of a
+/// topic stands on each side and the two contradict each other, that is
+/// a conflict; several on each side are paired in order inside a literal
+/// edit (a copy keeps the order) and not at all elsewhere.
 fn conflicts(
     inputs: &[Input<'_>],
     pair: &Pair,
@@ -162,27 +151,7 @@ fn conflicts(
                 }
             }
             PassageKind::Paraphrase => {
-                // A paraphrase may move a fact into the next sentence:
-                // what the sentences around state counts as stated.
-                let (_, s_wide) = sentences_of(src.segmented, s_span, config.context_sentences);
-                let (_, d_wide) = sentences_of(der.segmented, d_span, config.context_sentences);
-                let s_facts = facts_in(src, s_span);
-                let d_facts = facts_in(der, d_span);
-                let s_context = src.facts.of_sentences(s_wide.clone());
-                let d_context = der.facts.of_sentences(d_wide.clone());
-                let s_text = span_text(src.document, src.segmented, s_wide);
-                let d_text = span_text(der.document, der.segmented, d_wide);
-                let s_un = unmatched(&s_facts, &src.document.text, d_context, d_text);
-                let d_un = unmatched(&d_facts, &der.document.text, s_context, s_text);
-                pair_up(&s_un, &d_un, false, &mut |a, b| {
-                    // Names move about: two count as one slot only when a
-                    // word beside them is the same.
-                    if a.topic() != Topic::Name
-                        || same_slot(&src.document.text, a.span, &der.document.text, b.span)
-                    {
-                        record(&mut out, src, der, source, derived, a, b);
-                    }
-                });
+                compare_stretch(src, der, source, derived, s_span, d_span, false, &mut out);
             }
         }
     }
@@ -244,9 +213,11 @@ fn conflicts(
 /// Sentence pairs of a source and a derived version that say the same
 /// thing: all pairs whose content words (three letters or more, not
 /// function words) overlap by at least `min_dice` (Dice), taken greedily
-/// from the most similar, each sentence in one pair at most. Derived
-/// sentences inside a verbatim passage (`verbatim`, by sentence) are
-/// left out: copied word for word, they change no value.
+/// from the most similar, each sentence in one pair at most; then, among
+/// the sentences left, pairs with two facts in common and an overlap of
+/// at least [`WEAK_DICE`]. Derived sentences inside a verbatim passage
+/// (`verbatim`, by sentence) are left out: copied word for word, they
+/// change no value.
 fn sentence_pairs(
     src: &Input<'_>,
     der: &Input<'_>,
@@ -409,8 +380,8 @@ fn compare_stretch(
     out: &mut Vec<Found>,
 ) {
     // What the sentences of a stretch state counts as stated there.
-    let (s_in, _) = sentences_of(src.segmented, hs, 0);
-    let (d_in, _) = sentences_of(der.segmented, hd, 0);
+    let s_in = sentences_of(src.segmented, hs);
+    let d_in = sentences_of(der.segmented, hd);
     let s_facts = facts_in(src, hs);
     let d_facts = facts_in(der, hd);
     let s_text = span_text(src.document, src.segmented, s_in.clone());
@@ -496,7 +467,7 @@ fn side(t: &str, s: Span, before: bool) -> Vec<String> {
 
 /// The facts of a document that overlap `span`.
 fn facts_in<'a>(input: &'a Input<'_>, span: Span) -> Vec<&'a Fact> {
-    let (inner, _) = sentences_of(input.segmented, span, 0);
+    let inner = sentences_of(input.segmented, span);
     input
         .facts
         .of_sentences(inner)
