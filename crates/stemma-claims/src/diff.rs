@@ -30,7 +30,8 @@ fn same_word(a: &str, b: &str) -> bool {
 /// The stretches where `a[ra]` and `b[rb]` differ, as byte ranges of
 /// each text, in order. Both sides are read word by word; after a
 /// mismatch the nearest point where [`ANCHOR`] words match again (within
-/// [`WINDOW`] words on each side) closes the stretch. Stretches with
+/// [`WINDOW`] words on each side, the longer skip smallest) closes the
+/// stretch. Stretches with
 /// nothing on one side (a pure insertion or deletion) are left out: they
 /// pair nothing.
 pub(crate) fn hunks(
@@ -59,17 +60,19 @@ pub(crate) fn hunks(
             j += 1;
             continue;
         }
-        // The resynchronisation point with the smallest total skip.
+        // The resynchronisation point with the smallest longer skip, then
+        // the smallest shorter one: an edit replaces words more often
+        // than it inserts them, and a repeated word further on ("Tate"
+        // in "Catherine Tate (The Catherine Tate Show") must not pull the
+        // stretch out of shape.
         let mut best = None;
-        'search: for total in 1..=2 * WINDOW {
-            for di in 0..=total.min(WINDOW) {
-                let dj = total - di;
-                if dj > WINDOW {
-                    continue;
-                }
-                if in_step(i + di, j + dj) {
-                    best = Some((i + di, j + dj));
-                    break 'search;
+        'search: for longer in 1..=WINDOW {
+            for shorter in 0..=longer {
+                for (di, dj) in [(longer, shorter), (shorter, longer)] {
+                    if in_step(i + di, j + dj) {
+                        best = Some((i + di, j + dj));
+                        break 'search;
+                    }
                 }
             }
         }

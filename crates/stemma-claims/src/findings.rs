@@ -347,7 +347,12 @@ fn record(
                 f.conflict.statements.push(st);
             }
         }
-        let places = f.conflict.statements.len() / 2;
+        let places = f
+            .conflict
+            .statements
+            .iter()
+            .filter(|s| s.doc == derived)
+            .count();
         let base = f
             .conflict
             .explanation
@@ -398,10 +403,10 @@ fn compare_stretch(
         src.facts.of_sentences(s_in),
         s_text,
     );
-    pair_up(&s_un, &d_un, ordered, &mut |a, b| {
-        if a.topic() != Topic::Name
-            || same_slot(&src.document.text, a.span, &der.document.text, b.span)
-        {
+    let slot =
+        |a: &Fact, b: &Fact| same_slot(&src.document.text, a.span, &der.document.text, b.span);
+    pair_up(&s_un, &d_un, ordered, &slot, &mut |a, b| {
+        if a.topic() != Topic::Name || slot(a, b) {
             record(out, src, der, source, derived, a, b);
         }
     });
@@ -409,7 +414,9 @@ fn compare_stretch(
 
 /// Whether `sa` in `a` and `sb` in `b` stand in the same place: the
 /// word just before (or just after) is the same, or one of the three
-/// content words before (after) it within its sentence is.
+/// content words before (after) it within its sentence is. (Asking a
+/// function word beside a name to be matched on both sides cost name
+/// recall 0.793 → 0.774 at 10k for no precision.)
 fn same_slot(a: &str, sa: Span, b: &str, sb: Span) -> bool {
     let (ba, aa) = (side(a, sa, true), side(a, sa, false));
     let (bb, ab) = (side(b, sb, true), side(b, sb, false));
@@ -497,11 +504,14 @@ fn unmatched<'a>(
 
 /// Pairs the unmatched facts of two aligned stretches topic by topic:
 /// exactly one on each side, or, when `ordered` (a literal copy), as
-/// many on each side in order. Each pair that contradicts is passed on.
+/// many on each side in order, and with different counts each fact with
+/// the one fact of the other side in its slot (`slot`), when that one has
+/// no other. Each pair that contradicts is passed on.
 fn pair_up<'a>(
     s_un: &[&'a Fact],
     d_un: &[&'a Fact],
     ordered: bool,
+    slot: &dyn Fn(&Fact, &Fact) -> bool,
     found: &mut dyn FnMut(&'a Fact, &'a Fact),
 ) {
     for topic in [Topic::Date, Topic::Number, Topic::Name] {
@@ -515,12 +525,24 @@ fn pair_up<'a>(
             .copied()
             .filter(|f| f.topic() == topic)
             .collect();
-        if s_t.is_empty() || s_t.len() != d_t.len() || s_t.len() > 1 && !ordered {
+        if s_t.is_empty() || d_t.is_empty() || s_t.len() > 1 && !ordered {
             continue;
         }
-        for (a, b) in s_t.into_iter().zip(d_t) {
-            if a.contradicts(b) {
-                found(a, b);
+        if s_t.len() == d_t.len() {
+            for (a, b) in s_t.into_iter().zip(d_t) {
+                if a.contradicts(b) {
+                    found(a, b);
+                }
+            }
+        } else if ordered {
+            let fits = |a: &Fact, b: &Fact| slot(a, b) && a.contradicts(b);
+            for a in &s_t {
+                let mut only = d_t.iter().filter(|b| fits(a, b));
+                if let (Some(b), None) = (only.next(), only.next())
+                    && s_t.iter().filter(|x| fits(x, b)).count() == 1
+                {
+                    found(a, b);
+                }
             }
         }
     }

@@ -262,8 +262,17 @@ fn fold(w: &str) -> String {
 }
 
 /// A headline in title case: four or more words of four letters or
-/// more, all capitalised.
+/// more, all capitalised, with no bracket or quotation inside and no
+/// comma (a list line, `Catherine Tate (The Catherine Tate Show, BBC
+/// Two)`, is not a headline).
 fn title_case(ws: &[Word<'_>]) -> bool {
+    let punctuated = ws
+        .iter()
+        .enumerate()
+        .any(|(i, w)| i > 0 && w.open || i + 1 < ws.len() && w.close && !w.dot);
+    if punctuated {
+        return false;
+    }
     let mut long = 0;
     for w in ws {
         if w.text.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
