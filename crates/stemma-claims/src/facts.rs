@@ -374,3 +374,27 @@ pub fn facts(text: &str, seg: &Segmented, anchor: Option<Date>) -> DocFacts {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        /// Any text: no panic, spans on character boundaries inside their
+        /// sentence, facts in text order within each sentence.
+        #[test]
+        fn facts_of_any_text(text in "(\\PC|[ .,'’\"()$£%0-9A-Z-]){0,300}") {
+            let seg = stemma_segment::segment(&text, &[], &stemma_segment::Config::default());
+            let anchor = Date::new(2026, 3, 11).ok();
+            let f = facts(&text, &seg, anchor);
+            for fact in &f.facts {
+                prop_assert!(fact.span.slice(&text).is_some());
+                let s = &seg.sentences[fact.sentence];
+                prop_assert!(s.span.contains(fact.span));
+            }
+            prop_assert_eq!(f.bags.len(), seg.sentences.len());
+        }
+    }
+}
