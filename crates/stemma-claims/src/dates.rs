@@ -113,3 +113,14 @@ pub(crate) fn is_weekday(word: &str) -> bool {
         lex::Lex::Weekday(_)
     )
 }
+
+/// The value of a number word (`seven`, `ninety`, `third`, `sixtieth`),
+/// and whether it is an ordinal, from the date lexicon; `zero` is 0.
+pub(crate) fn number_word(word: &str) -> Option<(f64, bool)> {
+    match lex::lookup(word) {
+        lex::Lex::Cardinal(n) => Some((f64::from(n), false)),
+        lex::Lex::Ordinal(n) => Some((f64::from(n), true)),
+        _ if word.eq_ignore_ascii_case("zero") => Some((0.0, false)),
+        _ => None,
+    }
+}

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use crate::dates::is_month;
+use crate::dates::{is_month, number_word};
 use crate::words::{Word, words};
 
 /// What a number counts.
@@ -106,64 +106,6 @@ fn ordinal_suffix(v: f64) -> &'static str {
     }
 }
 
-const UNITS: &[&str] = &[
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-const TENS: &[&str] = &[
-    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-];
-const ORDINALS: &[&str] = &[
-    "zeroth",
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-];
-const TENS_ORDINALS: &[&str] = &[
-    "twentieth",
-    "thirtieth",
-    "fortieth",
-    "fiftieth",
-    "sixtieth",
-    "seventieth",
-    "eightieth",
-    "ninetieth",
-];
-
 /// Words after a number that say it is not a quantity of the thing
 /// after it, or that make it part of a time.
 const TIME_WORDS: &[&str] = &["a.m", "p.m", "am", "pm", "gmt", "bst", "utc", "o'clock"];
@@ -190,26 +132,17 @@ fn word_value(w: &str) -> Option<(f64, bool)> {
     if w.len() > 20 || !w.starts_with(|c: char| c.is_ascii_alphabetic()) {
         return None;
     }
-    let w = lower(w);
-    for (list, base, step, ordinal) in [
-        (UNITS, 0.0, 1.0, false),
-        (TENS, 20.0, 10.0, false),
-        (ORDINALS, 0.0, 1.0, true),
-        (TENS_ORDINALS, 20.0, 10.0, true),
-    ] {
-        if let Some(i) = list.iter().position(|&u| u == w) {
-            return Some((base + step * i as f64, ordinal));
-        }
+    if let Some(v) = number_word(w) {
+        return Some(v);
     }
     // "seventy-five", "twenty-first"
     let (a, b) = w.split_once('-')?;
-    let t = TENS.iter().position(|&u| u == a)?;
-    let base = 20.0 + 10.0 * t as f64;
-    if let Some(u) = UNITS[1..10].iter().position(|&u| u == b) {
-        return Some((base + 1.0 + u as f64, false));
-    }
-    let u = ORDINALS[1..10].iter().position(|&u| u == b)?;
-    Some((base + 1.0 + u as f64, true))
+    let (tens, false) = number_word(a)? else {
+        return None;
+    };
+    let (unit, ordinal) = number_word(b)?;
+    let compound = tens >= 20.0 && tens % 10.0 == 0.0 && (1.0..=9.0).contains(&unit);
+    compound.then_some((tens + unit, ordinal))
 }
 
 fn multiplier(w: &str) -> Option<f64> {
