@@ -387,22 +387,14 @@ fn compare_stretch(
     // What the sentences of a stretch state counts as stated there.
     let s_in = sentences_of(src.segmented, hs);
     let d_in = sentences_of(der.segmented, hd);
-    let s_facts = facts_in(src, hs);
-    let d_facts = facts_in(der, hd);
-    let s_text = span_text(src.document, src.segmented, s_in.clone());
-    let d_text = span_text(der.document, der.segmented, d_in.clone());
-    let s_un = unmatched(
-        &s_facts,
-        &src.document.text,
-        der.facts.of_sentences(d_in),
-        d_text,
-    );
-    let d_un = unmatched(
-        &d_facts,
-        &der.document.text,
-        src.facts.of_sentences(s_in),
-        s_text,
-    );
+    let s_all = src.facts.of_sentences(s_in.clone());
+    let d_all = der.facts.of_sentences(d_in.clone());
+    let s_facts: Vec<&Fact> = s_all.iter().filter(|f| f.span.overlaps(hs)).collect();
+    let d_facts: Vec<&Fact> = d_all.iter().filter(|f| f.span.overlaps(hd)).collect();
+    let s_text = span_text(src.document, src.segmented, s_in);
+    let d_text = span_text(der.document, der.segmented, d_in);
+    let s_un = unmatched(&s_facts, &src.document.text, d_all, d_text);
+    let d_un = unmatched(&d_facts, &der.document.text, s_all, s_text);
     let slot =
         |a: &Fact, b: &Fact| same_slot(&src.document.text, a.span, &der.document.text, b.span);
     pair_up(&s_un, &d_un, ordered, &slot, &mut |a, b| {
@@ -470,17 +462,6 @@ fn side(t: &str, s: Span, before: bool) -> Vec<String> {
         }
     }
     out
-}
-
-/// The facts of a document that overlap `span`.
-fn facts_in<'a>(input: &'a Input<'_>, span: Span) -> Vec<&'a Fact> {
-    let inner = sentences_of(input.segmented, span);
-    input
-        .facts
-        .of_sentences(inner)
-        .iter()
-        .filter(|f| f.span.overlaps(span))
-        .collect()
 }
 
 /// The facts of `facts` (of a document whose text is `text`) that
