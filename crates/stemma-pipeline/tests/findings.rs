@@ -139,3 +139,62 @@ fn version_sets_give_their_findings() {
         );
     }
 }
+
+/// The analysis is the same whatever the stages' block sizes: a
+/// generated corpus (from the generator's invented test articles, each
+/// told again in later stories with other names and figures) with blocks
+/// of one document (every candidate aligned in a block of its own two
+/// documents, every story a claims batch of its own) and of three,
+/// against the defaults.
+#[test]
+fn block_sizes_do_not_change_the_analysis() {
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../stemma-synth/testdata/articles");
+    let articles = stemma_synth::load_articles(&dir)
+        .expect("the test articles load")
+        .articles;
+    let config = stemma_synth::Config {
+        seed: 5,
+        size: stemma_synth::Size::Stories(30),
+        ..Default::default()
+    };
+    let mut sink = stemma_synth::MemorySink::default();
+    stemma_synth::generate(&config, &articles, &mut sink).expect("generation");
+    let mut docs: Vec<Document> = sink
+        .documents
+        .into_iter()
+        .map(|d| {
+            let mut doc = Document::from_text(d.id, d.text);
+            doc.meta.published = stemma_core::Published::parse(&d.published);
+            doc
+        })
+        .collect();
+    docs.sort_by(|a, b| a.id.as_str().cmp(b.id.as_str()));
+    let run = |blocks: stemma_pipeline::Blocks| {
+        let config = stemma_pipeline::Config {
+            blocks,
+            ..Default::default()
+        };
+        stemma_pipeline::analyze(&mut docs.clone(), &config, &NoProgress).expect("analysis")
+    };
+    let default = run(stemma_pipeline::Blocks::default());
+    let story = |f: &Finding| match f {
+        Finding::Conflict(c) => c.story,
+        Finding::Unsupported(u) => u.story,
+    };
+    let with_findings: std::collections::BTreeSet<usize> =
+        default.findings.iter().map(story).collect();
+    assert!(default.pairs.len() >= 30, "{} pairs", default.pairs.len());
+    assert!(
+        with_findings.len() >= 3,
+        "findings in stories {with_findings:?}"
+    );
+    for size in [1, 3] {
+        let small = run(stemma_pipeline::Blocks {
+            sketch: size,
+            align: size,
+            claims: size,
+        });
+        assert!(small == default, "blocks of {size} changed the analysis");
+    }
+}

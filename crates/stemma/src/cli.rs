@@ -47,6 +47,10 @@ pub struct ReportArgs {
     /// Worker threads (default: one per core). Output does not depend on it.
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
+    /// Print each stage's wall time and the peak memory so far on stderr
+    /// at the end (shown even with --quiet).
+    #[arg(long)]
+    pub timings: bool,
 }
 
 #[derive(Debug, Args)]

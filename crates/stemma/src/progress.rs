@@ -1,6 +1,9 @@
 //! Progress bars on stderr, drawn with indicatif through the library's
 //! `Reporter` trait. A bar appears only once a stage has run for a second,
 //! and never when stderr is not a terminal or with `--quiet`.
+//!
+//! With `--timings` the same calls also record each stage's wall time and
+//! the process's peak memory when it ended, printed by [`Bars::timings`].
 
 use std::io::IsTerminal;
 use std::sync::Mutex;
@@ -14,19 +17,68 @@ const DELAY: Duration = Duration::from_secs(1);
 pub struct Bars {
     enabled: bool,
     current: Mutex<Option<(ProgressBar, Instant, bool)>>,
+    /// `Some` with `--timings`: the stage running and when it started,
+    /// and the stages done.
+    timings: Option<Mutex<Timings>>,
+}
+
+#[derive(Default)]
+struct Timings {
+    running: Option<(&'static str, Instant)>,
+    done: Vec<Stage>,
+}
+
+/// One finished stage.
+pub struct Stage {
+    pub name: &'static str,
+    pub wall: Duration,
+    /// Peak resident memory of the process when the stage ended, in bytes
+    /// (`None` where the system does not say).
+    pub peak_rss: Option<u64>,
 }
 
 impl Bars {
     pub fn new(quiet: bool) -> Bars {
+        Bars::with_timings(quiet, false)
+    }
+
+    pub fn with_timings(quiet: bool, timings: bool) -> Bars {
         Bars {
             enabled: !quiet && std::io::stderr().is_terminal(),
             current: Mutex::new(None),
+            timings: timings.then(|| Mutex::new(Timings::default())),
         }
     }
+
+    /// The stages finished so far, in order (empty without `--timings`).
+    pub fn timings(&self) -> Vec<Stage> {
+        self.timings
+            .as_ref()
+            .and_then(|t| t.lock().ok())
+            .map(|mut t| std::mem::take(&mut t.done))
+            .unwrap_or_default()
+    }
+}
+
+/// The process's peak resident set size (`VmHWM` in `/proc/self/status`).
+pub fn peak_rss() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line
+        .trim_start_matches("VmHWM:")
+        .trim()
+        .trim_end_matches("kB")
+        .trim()
+        .parse()
+        .ok()?;
+    Some(kb * 1024)
 }
 
 impl Reporter for Bars {
     fn start(&self, stage: &'static str, total: Option<u64>) {
+        if let Some(mut t) = self.timings.as_ref().and_then(|t| t.lock().ok()) {
+            t.running = Some((stage, Instant::now()));
+        }
         if !self.enabled {
             return;
         }
@@ -64,6 +116,15 @@ impl Reporter for Bars {
     }
 
     fn finish(&self) {
+        if let Some(mut t) = self.timings.as_ref().and_then(|t| t.lock().ok())
+            && let Some((name, started)) = t.running.take()
+        {
+            t.done.push(Stage {
+                name,
+                wall: started.elapsed(),
+                peak_rss: peak_rss(),
+            });
+        }
         if let Ok(mut cur) = self.current.lock()
             && let Some((bar, _, _)) = cur.take()
         {

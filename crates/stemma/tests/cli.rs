@@ -96,6 +96,34 @@ fn demo_prints_a_summary() {
 }
 
 #[test]
+fn timings_name_every_stage_even_when_quiet() {
+    let out = stemma(&["demo", "--quiet", "--timings", "--json", "-"]);
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stages: Vec<&str> = stderr
+        .lines()
+        .filter_map(|l| l.strip_prefix("stemma:   "))
+        .map(|l| l.split("  ").next().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        stages,
+        [
+            "finding boilerplate",
+            "segmenting and sketching",
+            "finding candidates",
+            "aligning",
+            "stories and provenance",
+            "claims and findings",
+            "writing",
+            "total"
+        ],
+        "{stderr}"
+    );
+    // The report itself is unchanged by the flag.
+    assert_eq!(out.stdout, stemma(&["demo", "--quiet", "--json", "-"]).stdout);
+}
+
+#[test]
 fn demo_summary() {
     let out = stemma(&["demo"]);
     let stdout = String::from_utf8_lossy(&out.stdout);

@@ -12,7 +12,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
     let config = Config {
         max_document_bytes: args.max_document_size,
     };
-    let bars = Bars::new(args.report.quiet);
+    let bars = Bars::with_timings(args.report.quiet, args.report.timings);
     let corpus = stemma_ingest::read(&inputs, &config, &bars);
-    super::analyze_and_report(corpus, &args.report)
+    super::analyze_and_report(corpus, &args.report, &bars)
 }

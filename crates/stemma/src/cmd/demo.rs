@@ -5,6 +5,7 @@ use std::fs;
 use anyhow::Context;
 
 use crate::cli::DemoArgs;
+use crate::progress::Bars;
 use crate::{Outcome, demo_corpus, output};
 
 pub fn run(args: DemoArgs) -> anyhow::Result<Outcome> {
@@ -29,5 +30,6 @@ pub fn run(args: DemoArgs) -> anyhow::Result<Outcome> {
         .map(|(name, text)| (*name, text.as_bytes()))
         .collect();
     let corpus = stemma_ingest::read_memory(&files, &stemma_ingest::Config::default());
-    super::analyze_and_report(corpus, &args.report)
+    let bars = Bars::with_timings(args.report.quiet, args.report.timings);
+    super::analyze_and_report(corpus, &args.report, &bars)
 }

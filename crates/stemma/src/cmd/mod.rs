@@ -10,7 +10,7 @@ use std::fs::File;
 use std::io::{self, BufWriter, Write};
 
 use anyhow::Context;
-use stemma_core::Level;
+use stemma_core::{Level, Reporter};
 use stemma_ingest::Corpus;
 use stemma_report::{Options, Style};
 
@@ -42,7 +42,11 @@ fn threads(n: Option<usize>) -> anyhow::Result<()> {
 /// Analyses a corpus and writes what `args` asks for: the JSON report and
 /// the HTML dossier (each to a file or stdout), or else the summary on
 /// stdout. Diagnostics go to stderr.
-fn analyze_and_report(mut corpus: Corpus, args: &ReportArgs) -> anyhow::Result<Outcome> {
+fn analyze_and_report(
+    mut corpus: Corpus,
+    args: &ReportArgs,
+    bars: &Bars,
+) -> anyhow::Result<Outcome> {
     for d in &corpus.diagnostics {
         if d.level == Level::Error || !args.quiet {
             output::diagnostic(d);
@@ -51,8 +55,9 @@ fn analyze_and_report(mut corpus: Corpus, args: &ReportArgs) -> anyhow::Result<O
     let analysis = stemma_pipeline::analyze(
         &mut corpus.documents,
         &stemma_pipeline::Config::default(),
-        &Bars::new(args.quiet),
+        bars,
     )?;
+    bars.start("writing", None);
     // The dossier needs the texts; the JSON carries them only when asked.
     let mut report = stemma_report::build(
         &corpus.documents,
@@ -126,7 +131,34 @@ fn analyze_and_report(mut corpus: Corpus, args: &ReportArgs) -> anyhow::Result<O
                 .context("cannot write the summary to stdout")?;
         }
     }
+    bars.finish();
+    if args.timings {
+        print_timings(&bars.timings());
+    }
     Ok(outcome(&corpus))
+}
+
+/// The `--timings` table on stderr.
+fn print_timings(stages: &[crate::progress::Stage]) {
+    let mb = |b: Option<u64>| b.map_or("-".to_owned(), |b| format!("{:.0}", b as f64 / 1e6));
+    output::note("timings (wall seconds, peak RSS MB at the stage's end):");
+    let mut total = 0.0;
+    for s in stages {
+        let secs = s.wall.as_secs_f64();
+        total += secs;
+        output::note(&format!(
+            "  {:<24} {:>9.2} s {:>8}",
+            s.name,
+            secs,
+            mb(s.peak_rss)
+        ));
+    }
+    output::note(&format!(
+        "  {:<24} {:>9.2} s {:>8}",
+        "total",
+        total,
+        mb(crate::progress::peak_rss())
+    ));
 }
 
 fn outcome(corpus: &Corpus) -> Outcome {
