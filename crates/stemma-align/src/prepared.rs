@@ -28,6 +28,9 @@ pub struct Prepared<'a> {
     pub(crate) facts: Vec<u64>,
     /// Distinct ids of all terms, sorted.
     pub(crate) ids: Vec<u64>,
+    /// For each of `ids`: its idf squared under the statistics the
+    /// document was prepared with, and whether it is a fact term.
+    pub(crate) weights: Vec<(f64, bool)>,
     pub(crate) paragraphs: Vec<ParagraphCues>,
     /// Characters (code points) of each sentence's span.
     pub(crate) sentence_chars: Vec<usize>,
@@ -53,6 +56,13 @@ impl<'a> Prepared<'a> {
             .iter()
             .map(|s| s.span.slice(p.text).map_or(0, |x| x.chars().count()))
             .collect();
+        let weights = ids
+            .iter()
+            .map(|id| {
+                let idf = stats.idf(*id);
+                (idf * idf, facts.binary_search(id).is_ok())
+            })
+            .collect();
         let index = SentenceIndex::new(&p, stats, config);
         let paragraphs = crate::wrapper::paragraph_cues(&p);
         p.terms = Vec::new();
@@ -62,6 +72,7 @@ impl<'a> Prepared<'a> {
             index,
             facts,
             ids,
+            weights,
             paragraphs,
             sentence_chars,
         }

@@ -106,12 +106,33 @@ struct WordMemo<'t, 'a> {
     seen: HashMap<&'a str, (bool, u64, u64), std::hash::BuildHasherDefault<WordHasher>>,
 }
 
+/// Words a worker thread keeps the stem ids of across documents, before it
+/// starts afresh: stemming is a pure function of the word, and a corpus
+/// repeats its vocabulary, so most words are stemmed once per thread.
+const STEM_CACHE: usize = 1 << 18;
+
+type StemCache = HashMap<Box<str>, (u64, u64), std::hash::BuildHasherDefault<WordHasher>>;
+
+thread_local! {
+    static STEMS: std::cell::RefCell<StemCache> = std::cell::RefCell::new(HashMap::default());
+}
+
 impl<'a> WordMemo<'_, 'a> {
     /// `(is_stopword, stem id, stem prefix id)` of `norm`.
     fn get(&mut self, norm: &'a str) -> (bool, u64, u64) {
         let terms = self.terms;
         *self.seen.entry(norm).or_insert_with(|| {
-            let (id, prefix) = terms.stem_ids(norm);
+            let (id, prefix) = STEMS.with_borrow_mut(|cache| {
+                if let Some(&ids) = cache.get(norm) {
+                    return ids;
+                }
+                if cache.len() >= STEM_CACHE {
+                    cache.clear();
+                }
+                let ids = terms.stem_ids(norm);
+                cache.insert(norm.into(), ids);
+                ids
+            });
             (is_stopword(norm), id, prefix)
         })
     }

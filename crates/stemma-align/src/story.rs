@@ -4,7 +4,6 @@
 //! share only the vocabulary of the kind.
 
 use crate::prepared::Prepared;
-use crate::profile::TermStats;
 
 /// Settings of story similarity.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -28,23 +27,22 @@ impl Default for StoryConfig {
 
 /// Weighted Dice over the documents' distinct terms, in `0..=1`: each
 /// term weighs its idf squared (rare terms are what identify an event),
-/// facts `fact_weight` times more.
-pub fn story_similarity(
-    a: &Prepared<'_>,
-    b: &Prepared<'_>,
-    stats: &TermStats,
-    config: &StoryConfig,
-) -> f64 {
-    let weight = |id: u64, facts: &[u64]| {
-        let idf = stats.idf(id);
-        let w = idf * idf;
-        if facts.binary_search(&id).is_ok() {
-            w * config.fact_weight
+/// facts `fact_weight` times more. The idf is the one the documents were
+/// prepared with.
+pub fn story_similarity(a: &Prepared<'_>, b: &Prepared<'_>, config: &StoryConfig) -> f64 {
+    let weight = |idf2: f64, fact: bool| {
+        if fact {
+            idf2 * config.fact_weight
         } else {
-            w
+            idf2
         }
     };
-    let total = |p: &Prepared<'_>| p.ids.iter().map(|&id| weight(id, &p.facts)).sum::<f64>();
+    let total = |p: &Prepared<'_>| {
+        p.weights
+            .iter()
+            .map(|&(idf2, fact)| weight(idf2, fact))
+            .sum::<f64>()
+    };
     let (ta, tb) = (total(a), total(b));
     if ta + tb <= 0.0 {
         return 0.0;
@@ -55,11 +53,9 @@ pub fn story_similarity(
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                let id = a.ids[i];
                 // A fact on either side counts as a fact.
-                let fact = a.facts.binary_search(&id).is_ok() || b.facts.binary_search(&id).is_ok();
-                let idf = stats.idf(id);
-                shared += idf * idf * if fact { config.fact_weight } else { 1.0 };
+                let (idf2, fact_a) = a.weights[i];
+                shared += weight(idf2, fact_a || b.weights[j].1);
                 i += 1;
                 j += 1;
             }

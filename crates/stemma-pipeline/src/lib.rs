@@ -218,7 +218,7 @@ fn align_candidates(
                 .map(|&i| {
                     let c = &candidates[i];
                     let found = match (local(c.a), local(c.b)) {
-                        (Some(a), Some(b)) => relate(c, a, b, stats, config),
+                        (Some(a), Some(b)) => relate(c, a, b, config),
                         _ => None,
                     };
                     reporter.advance(1);
@@ -244,14 +244,13 @@ fn relate(
     c: &stemma_sketch::Candidate,
     a: &Prepared<'_>,
     b: &Prepared<'_>,
-    stats: &TermStats,
     config: &Config,
 ) -> Option<Related> {
     let found = stemma_align::align_prepared(a, b, &config.align);
     let relation = match found.relation {
         Some(r) => r,
         None => {
-            let similarity = stemma_align::story_similarity(a, b, stats, &config.align.story);
+            let similarity = stemma_align::story_similarity(a, b, &config.align.story);
             if similarity < config.align.story.same_story_threshold {
                 return None;
             }
@@ -450,14 +449,13 @@ pub fn story_similarities(
     stemma_extract::extract(documents, &config.extract);
     let documents: &[Document] = documents;
     let segmented = segment_all(documents, config);
-    let (prepared, stats) = prepare(documents, &segmented, config);
+    let prepared = prepare(documents, &segmented, config);
     pairs
         .iter()
         .map(|&(a, b)| {
             Some(stemma_align::story_similarity(
                 prepared.get(a)?,
                 prepared.get(b)?,
-                &stats,
                 &config.align.story,
             ))
         })
@@ -475,12 +473,12 @@ fn segment(d: &Document, config: &Config) -> Segmented {
     stemma_segment::segment(&d.text, &boilerplate, &config.segment)
 }
 
-/// Per-document alignment features and the corpus's term statistics.
+/// Per-document alignment features under the corpus's term statistics.
 fn prepare<'a>(
     documents: &'a [Document],
     segmented: &'a [Segmented],
     config: &Config,
-) -> (Vec<Prepared<'a>>, TermStats) {
+) -> Vec<Prepared<'a>> {
     let profiles: Vec<Profile<'a>> = documents
         .par_iter()
         .zip(segmented)
@@ -489,9 +487,8 @@ fn prepare<'a>(
     let refs: Vec<&Profile<'_>> = profiles.iter().collect();
     let stats = TermStats::from_profiles(&refs);
     drop(refs);
-    let prepared = profiles
+    profiles
         .into_par_iter()
         .map(|p| Prepared::new(p, &stats, &config.align.sentence))
-        .collect();
-    (prepared, stats)
+        .collect()
 }

@@ -120,7 +120,10 @@ fn timings_name_every_stage_even_when_quiet() {
         "{stderr}"
     );
     // The report itself is unchanged by the flag.
-    assert_eq!(out.stdout, stemma(&["demo", "--quiet", "--json", "-"]).stdout);
+    assert_eq!(
+        out.stdout,
+        stemma(&["demo", "--quiet", "--json", "-"]).stdout
+    );
 }
 
 #[test]
