@@ -807,8 +807,9 @@ fn cut_elements(
 /// Ancestors adding less than [`Params::expand_min_chars`] of such
 /// content are passed over; the first adding anything else stops the
 /// climb. The climb ends at the nearest `article`, `main` or
-/// element marked as the body around the candidate: what lies beyond is
-/// another article or the page around it.
+/// element marked as the body around the candidate (unless the page
+/// marks several, a body in chunks): what lies beyond is another article
+/// or the page around it.
 fn expand(layout: &Layout, kept: &[bool], top: usize, params: &Params) -> usize {
     let els = &layout.els;
     let n = els.len();
@@ -836,8 +837,23 @@ fn expand(layout: &Layout, kept: &[bool], top: usize, params: &Params) -> usize 
             prose[p] += prose[i];
         }
     }
-    let boundary =
-        |i: usize| matches!(els[i].tag, Tag::Article | Tag::Main) || els[i].hints & hint::BODY != 0;
+    // Elements marked as the body with no marked element around them:
+    // when there are several, the body comes in chunks and a marked
+    // element is no boundary.
+    let mut in_marked = vec![false; n];
+    let mut chunks = 0usize;
+    for i in 0..n {
+        let up = index(els[i].parent, n).is_some_and(|p| in_marked[p]);
+        let marked = els[i].hints & hint::BODY != 0;
+        if marked && !up {
+            chunks += 1;
+        }
+        in_marked[i] = up || marked;
+    }
+    let boundary = |i: usize| {
+        matches!(els[i].tag, Tag::Article | Tag::Main)
+            || (chunks == 1 && els[i].hints & hint::BODY != 0)
+    };
     let mut root = top;
     if boundary(top) {
         return top;
