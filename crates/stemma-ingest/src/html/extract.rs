@@ -942,6 +942,12 @@ fn stock_line(s: &str) -> bool {
             | "article continues below"
             | "skip to content"
             | "skip to main content"
+            | "you may also like"
+            | "you might also like"
+            | "more stories"
+            | "most popular"
+            | "recommended for you"
+            | "read next"
     )
 }
 
