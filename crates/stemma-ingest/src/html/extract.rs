@@ -19,12 +19,17 @@
 //!    article body (`itemprop=articleBody`, the usual CMS body classes)
 //!    takes the place of the best candidate when it holds enough of it.
 //! 2. **Root**: the best candidate, moved up while its parent scores
-//!    higher, plus those of its siblings that score at least a fifth of it
-//!    or are plain paragraphs of prose.
+//!    higher, then widened to the ancestor whose extra content (what
+//!    survives cleaning) is still mostly prose with few links, up to the
+//!    nearest `article`, `main` or marked body: a body split over the
+//!    rows and widgets of a page builder is one article. Siblings that
+//!    score at least a fifth of the best candidate or are plain
+//!    paragraphs of prose join it.
 //! 3. **Cleaning** inside the root: unlikely elements, link lists
 //!    (Readability's conditional cleaning, simplified), the `<h1>`
 //!    headline, bylines and stock lines ("Advertisement", "Share this")
-//!    come out.
+//!    come out; outside the best candidate, so do elements with a
+//!    negative hint that a positive word saved (`post-comments`).
 //! 4. **Kinds**: each line outside the body takes the kind of the nearest
 //!    element with a hint (`nav` → navigation, `footer` → footer, `related`
 //!    and sidebars → related, author and date lines → byline, newsletter
