@@ -19,12 +19,17 @@
 //!    article body (`itemprop=articleBody`, the usual CMS body classes)
 //!    takes the place of the best candidate when it holds enough of it.
 //! 2. **Root**: the best candidate, moved up while its parent scores
-//!    higher, plus those of its siblings that score at least a fifth of it
-//!    or are plain paragraphs of prose.
+//!    higher, then widened to the ancestor whose extra content (what
+//!    survives cleaning) is still mostly prose with few links, up to the
+//!    nearest `article`, `main` or marked body: a body split over the
+//!    rows and widgets of a page builder is one article. Siblings that
+//!    score at least a fifth of the best candidate or are plain
+//!    paragraphs of prose join it.
 //! 3. **Cleaning** inside the root: unlikely elements, link lists
 //!    (Readability's conditional cleaning, simplified), the `<h1>`
 //!    headline, bylines and stock lines ("Advertisement", "Share this")
-//!    come out.
+//!    come out; outside the best candidate, so do elements with a
+//!    negative hint that a positive word saved (`post-comments`).
 //! 4. **Kinds**: each line outside the body takes the kind of the nearest
 //!    element with a hint (`nav` → navigation, `footer` → footer, `related`
 //!    and sidebars → related, author and date lines → byline, newsletter
@@ -118,6 +123,11 @@ pub(super) mod hint {
     pub const POSITIVE: u32 = 1 << 14;
     /// Marked as the article body (`itemprop=articleBody`, CMS classes).
     pub const BODY: u32 = 1 << 15;
+    /// `widget`: a component of a page builder (`elementor-widget`) as
+    /// often as a sidebar box. It weighs against a candidate, as in
+    /// Readability, but does not make an element unlikely; a widget area
+    /// (`widget-area`) is a sidebar.
+    pub const WIDGET: u32 = 1 << 16;
     /// Unlikely to hold the body: the elements cleaning removes.
     pub const NEGATIVE: u32 = NAV
         | FOOTER
@@ -181,7 +191,10 @@ const CLASS_HINTS: &[(&str, u32)] = &[
     ("gdpr", hint::CONSENT),
     ("disclaimer", hint::CONSENT),
     ("sidebar", hint::SIDEBAR),
-    ("widget", hint::SIDEBAR),
+    ("widget-area", hint::SIDEBAR),
+    ("widget_area", hint::SIDEBAR),
+    ("widgetarea", hint::SIDEBAR),
+    ("widget", hint::WIDGET),
     ("caption", hint::CAPTION),
     ("credit", hint::CAPTION),
     ("modal", hint::MODAL),
@@ -386,6 +399,13 @@ pub(super) struct Params {
     /// An element with both a negative and a positive class word
     /// (`post-meta`) is cut when it holds fewer characters of prose.
     pub small_hinted_prose: u32,
+    /// The root widens to an ancestor when what the ancestor adds (in
+    /// lines that survive cleaning) is at least this share prose and at
+    /// most this share link text; ancestors adding fewer characters than
+    /// `expand_min_chars` are passed over.
+    pub expand_prose_share: f64,
+    pub expand_link_density: f64,
+    pub expand_min_chars: u32,
 }
 
 impl Default for Params {
@@ -396,6 +416,9 @@ impl Default for Params {
             link_line_density: 0.5,
             link_line_chars: 200,
             small_hinted_prose: 100,
+            expand_prose_share: 0.5,
+            expand_link_density: 0.2,
+            expand_min_chars: 50,
         }
     }
 }
@@ -504,7 +527,7 @@ fn unlikely(el: &El) -> bool {
 /// Readability's class weight.
 fn class_weight(el: &El) -> f64 {
     let mut w = 0.0;
-    if el.hints & hint::NEGATIVE != 0 {
+    if el.hints & (hint::NEGATIVE | hint::WIDGET) != 0 {
         w -= 25.0;
     }
     if el.hints & (hint::POSITIVE | hint::BODY) != 0 {
@@ -632,15 +655,67 @@ fn body_lines(layout: &Layout, text: &str, params: &Params) -> Option<Vec<bool>>
     if let Some(b) = marked_body(layout, &t, top) {
         top = b;
     }
-    // The root: the top candidate and qualifying siblings.
-    let mut roots = vec![top];
-    if let Some(parent) = index(els[top].parent, n) {
+    // Elements on the path from the document down to the prose keep
+    // their hints from cutting: mark the ancestors of the top.
+    let mut protected = vec![false; n];
+    let mut at = top as u32;
+    while let Some(p) = index(at, n) {
+        protected[p] = true;
+        at = els[p].parent;
+    }
+    let cut = cut_elements(layout, &t, top, &protected, params);
+    // Outside the top candidate, an element with a negative hint is not
+    // body even when a positive word saved it from cleaning
+    // (`post-comments`, `entry-footer`), unless it holds the body as
+    // above (`content-with-sidebar`); comments never do.
+    let mut negative = vec![false; n];
+    for i in 0..n {
+        let up = index(els[i].parent, n).is_some_and(|p| negative[p]);
+        let h = els[i].hints;
+        let holds_body = t.marked[i] || u64::from(t.prose[i]) * 2 >= page_prose;
+        negative[i] = up
+            || (!protected[i]
+                && (h & hint::COMMENT != 0 || (h & hint::NEGATIVE != 0 && !holds_body)));
+    }
+    let (top_first, top_end) = (els[top].first_line as usize, els[top].end_line as usize);
+    // Lines that survive cleaning wherever they stand.
+    let kept: Vec<bool> = layout
+        .lines
+        .iter()
+        .enumerate()
+        .map(|(li, line)| {
+            let owner = index(line.owner, n);
+            if owner.is_some_and(|o| cut[o]) {
+                return false;
+            }
+            let outside = li < top_first || li >= top_end;
+            if outside && owner.is_some_and(|o| negative[o]) {
+                return false;
+            }
+            let ld = if line.chars == 0 {
+                0.0
+            } else {
+                f64::from(line.link_chars) / f64::from(line.chars)
+            };
+            if ld > params.link_line_density && line.chars < params.link_line_chars {
+                return false;
+            }
+            let s = text
+                .get(line.start as usize..line.end as usize)
+                .unwrap_or("");
+            !stock_line(s)
+        })
+        .collect();
+    let root = expand(layout, &kept, top, params);
+    // The root and qualifying siblings.
+    let mut roots = vec![root];
+    if let Some(parent) = index(els[root].parent, n) {
         let threshold = (final_score[top] * params.sibling_share).max(10.0);
         for i in (parent + 1)..n {
             if els[i].first_line >= els[parent].end_line {
                 break;
             }
-            if els[i].parent as usize != parent || i == top {
+            if els[i].parent as usize != parent || i == root {
                 continue;
             }
             let s = final_score[i];
@@ -659,22 +734,30 @@ fn body_lines(layout: &Layout, text: &str, params: &Params) -> Option<Vec<bool>>
             }
         }
     }
-    // Elements on the path from a root down to the prose keep their hints
-    // from cutting: mark the ancestors of the top.
-    let mut protected = vec![false; n];
-    let mut at = top as u32;
-    while let Some(p) = index(at, n) {
-        protected[p] = true;
-        at = els[p].parent;
-    }
     let mut body = vec![false; layout.lines.len()];
     for &r in &roots {
         let (a, b) = (els[r].first_line as usize, els[r].end_line as usize);
-        for slot in body.iter_mut().take(b).skip(a) {
-            *slot = true;
+        for (li, slot) in body.iter_mut().enumerate().take(b).skip(a) {
+            *slot = kept[li];
         }
     }
-    // Cutting inside the roots.
+    if !body.iter().any(|&b| b) {
+        return None;
+    }
+    Some(body)
+}
+
+/// Which elements cleaning removes (with everything inside them), the
+/// elements on the path down to the top candidate excepted.
+fn cut_elements(
+    layout: &Layout,
+    t: &Totals,
+    top: usize,
+    protected: &[bool],
+    params: &Params,
+) -> Vec<bool> {
+    let els = &layout.els;
+    let n = els.len();
     let mut cut = vec![false; n];
     for i in 0..n {
         let up = index(els[i].parent, n).is_some_and(|p| cut[p]);
@@ -688,8 +771,8 @@ fn body_lines(layout: &Layout, text: &str, params: &Params) -> Option<Vec<bool>>
         let el = &els[i];
         // Inside the body, a positive word does not save an element: a
         // `post-meta` line or a `story-share` bar is still furniture.
-        // An element holding half the body's prose is the body, whatever
-        // its class says (`elementor-widget-container`).
+        // An element holding half the top candidate's prose is the body,
+        // whatever its class says (`elementor-widget-container`).
         let holds_body = t.prose[i] * 2 >= t.prose[top];
         let hinted = (unlikely(el) && !holds_body)
             || (el.hints & hint::NEGATIVE != 0
@@ -709,7 +792,7 @@ fn body_lines(layout: &Layout, text: &str, params: &Params) -> Option<Vec<bool>>
             Tag::List | Tag::Table | Tag::Div | Tag::Section | Tag::Aside | Tag::Figure
         ) && t.commas[i] < 10
         {
-            let ld = link_density(&t, i);
+            let ld = link_density(t, i);
             let weight = class_weight(el);
             let fishy = (weight < 25.0 && ld > params.max_link_density * 0.4 && t.chars[i] < 1000)
                 || (ld > params.max_link_density)
@@ -719,34 +802,88 @@ fn body_lines(layout: &Layout, text: &str, params: &Params) -> Option<Vec<bool>>
             }
         }
     }
+    cut
+}
+
+/// The top candidate, widened to the ancestor whose content that
+/// survives cleaning is, beyond what the candidate holds, still mostly
+/// prose with few links: a body split over the rows and columns of a
+/// page builder, or over sections with a heading each, is one article.
+/// Ancestors adding less than [`Params::expand_min_chars`] of such
+/// content are passed over; the first adding anything else stops the
+/// climb. The climb ends at the nearest `article`, `main` or
+/// element marked as the body around the candidate (unless the page
+/// marks several, a body in chunks): what lies beyond is another article
+/// or the page around it.
+fn expand(layout: &Layout, kept: &[bool], top: usize, params: &Params) -> usize {
+    let els = &layout.els;
+    let n = els.len();
+    // Kept characters, link characters and prose per element, subtrees
+    // summed (children come after their parents).
+    let mut chars = vec![0u64; n];
+    let mut links = vec![0u64; n];
+    let mut prose = vec![0u64; n];
     for (li, line) in layout.lines.iter().enumerate() {
-        if !body[li] {
+        if !kept[li] {
             continue;
         }
-        if index(line.owner, n).is_some_and(|o| cut[o]) {
-            body[li] = false;
-            continue;
-        }
-        let ld = if line.chars == 0 {
-            0.0
-        } else {
-            f64::from(line.link_chars) / f64::from(line.chars)
-        };
-        if ld > params.link_line_density && line.chars < params.link_line_chars {
-            body[li] = false;
-            continue;
-        }
-        let s = text
-            .get(line.start as usize..line.end as usize)
-            .unwrap_or("");
-        if stock_line(s) {
-            body[li] = false;
+        if let Some(o) = index(line.owner, n) {
+            chars[o] += u64::from(line.chars);
+            links[o] += u64::from(line.link_chars);
+            if line.chars >= MIN_PARAGRAPH && line.link_chars * 4 <= line.chars {
+                prose[o] += u64::from(line.chars);
+            }
         }
     }
-    if !body.iter().any(|&b| b) {
-        return None;
+    for i in (0..n).rev() {
+        if let Some(p) = index(els[i].parent, n) {
+            chars[p] += chars[i];
+            links[p] += links[i];
+            prose[p] += prose[i];
+        }
     }
-    Some(body)
+    // Elements marked as the body with no marked element around them:
+    // when there are several, the body comes in chunks and a marked
+    // element is no boundary.
+    let mut in_marked = vec![false; n];
+    let mut chunks = 0usize;
+    for i in 0..n {
+        let up = index(els[i].parent, n).is_some_and(|p| in_marked[p]);
+        let marked = els[i].hints & hint::BODY != 0;
+        if marked && !up {
+            chunks += 1;
+        }
+        in_marked[i] = up || marked;
+    }
+    let boundary = |i: usize| {
+        matches!(els[i].tag, Tag::Article | Tag::Main)
+            || (chunks == 1 && els[i].hints & hint::BODY != 0)
+    };
+    let mut root = top;
+    if boundary(top) {
+        return top;
+    }
+    let mut at = els[top].parent;
+    while let Some(a) = index(at, n) {
+        let added = chars[a].saturating_sub(chars[root]);
+        if added >= u64::from(params.expand_min_chars) {
+            let added_prose = prose[a].saturating_sub(prose[root]) as f64;
+            let added_links = links[a].saturating_sub(links[root]) as f64;
+            let added = added as f64;
+            if added_prose >= params.expand_prose_share * added
+                && added_links <= params.expand_link_density * added
+            {
+                root = a;
+            } else {
+                break;
+            }
+        }
+        if boundary(a) {
+            break;
+        }
+        at = els[a].parent;
+    }
+    root
 }
 
 /// An element marked as the article body near the top candidate: inside
@@ -810,6 +947,12 @@ fn stock_line(s: &str) -> bool {
             | "article continues below"
             | "skip to content"
             | "skip to main content"
+            | "you may also like"
+            | "you might also like"
+            | "more stories"
+            | "most popular"
+            | "recommended for you"
+            | "read next"
     )
 }
 

@@ -470,8 +470,9 @@ impl Walker {
         }
         if visible && html_ns {
             let tag = Tag::of(name);
-            // The document's wrappers carry page-wide classes.
-            let hints = if wrapper && name != "main" {
+            // The document's wrappers carry page-wide classes; inside
+            // `pre`, classes mark up code (`hljs-comment`), not the page.
+            let hints = if (wrapper && name != "main") || self.pre > 0 {
                 0
             } else {
                 hints(tag, a.class, a.id, a.role, a.itemprop)
