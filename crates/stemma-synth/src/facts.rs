@@ -326,9 +326,16 @@ pub(crate) fn change_name(
             let replacement = if rest.len() == 1 {
                 pick_other(&lex.lists.last, rest[0], rng)
             } else {
+                // Not one with the same surname ("Mr Campbell" for
+                // "Kevin Campbell"): that names the same person, no change.
+                let surname = rest.last().copied().unwrap_or_default();
                 let from_article: Vec<&String> = others
                     .iter()
-                    .filter(|o| o.as_str() != stem && o.contains(' '))
+                    .filter(|o| {
+                        o.as_str() != stem
+                            && o.contains(' ')
+                            && o.split(' ').next_back() != Some(surname)
+                    })
                     .collect();
                 if !from_article.is_empty() && rng.chance(0.5) {
                     let o = rng.pick(&from_article);
