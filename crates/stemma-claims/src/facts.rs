@@ -185,6 +185,7 @@ impl Fact {
                     b'l',
                     &l.chars().filter(char::is_ascii_digit).collect::<String>(),
                 ),
+                NumberKind::Time(t) => h(b't', &crate::numbers::time_digits(t)),
                 _ => h(b'n', &format_number(n.value)),
             }],
             FactValue::Name(n) => {
