@@ -186,6 +186,34 @@ pub(crate) fn truth_topic(toks: &[Tok], i: usize, topic: Topic) -> Topic {
     }
 }
 
+/// Another day of the month for the day `text` (`12` → `9`, `21st` →
+/// `24th`): 1–4 days away and never past the 28th, so that the new date
+/// exists in every month.
+pub(crate) fn change_day(text: &str, rng: &mut Rng) -> Option<String> {
+    let digits = text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let old: i64 = digits.parse().ok()?;
+    let ordinal = digits.len() < text.len();
+    for _ in 0..16 {
+        let step = rng.range(1, 4) * if rng.chance(0.5) { 1 } else { -1 };
+        let new = old.min(28) + step;
+        if (1..=28).contains(&new) && new != old {
+            let suffix = match (new % 10, new % 100) {
+                (_, 11..=13) => "th",
+                (1, _) => "st",
+                (2, _) => "nd",
+                (3, _) => "rd",
+                _ => "th",
+            };
+            return Some(if ordinal {
+                format!("{new}{suffix}")
+            } else {
+                new.to_string()
+            });
+        }
+    }
+    None
+}
+
 /// Whether `text` is a day of the month in digits: `1`–`31`, with or
 /// without an ordinal suffix (`12th`).
 fn is_day_number(text: &str) -> bool {
@@ -540,5 +568,19 @@ mod tests {
         assert_eq!(topic("Some 12 people came in December.", "12"), "number");
         assert_eq!(topic("They sold 40 May bonds.", "40"), "number");
         assert_eq!(topic("It rose 12% in March.", "12%"), "number");
+        let mut rng = Rng::new(3);
+        for day in ["31", "1", "12", "21st", "28"] {
+            let new = change_day(day, &mut rng).expect(day);
+            let n: u32 = new
+                .trim_end_matches(char::is_alphabetic)
+                .parse()
+                .expect(&new);
+            assert!((1..=28).contains(&n) && new != day, "{day} -> {new}");
+            assert_eq!(
+                day.ends_with("st"),
+                new.len() > n.to_string().len(),
+                "{day} -> {new}"
+            );
+        }
     }
 }

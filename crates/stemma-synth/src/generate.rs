@@ -750,6 +750,9 @@ impl<'a> Generator<'a> {
                 }
                 return match f.topic {
                     Topic::Date => facts::change_year(&t.text, rng),
+                    // A day beside its month moves to another day that
+                    // exists ("31 December" never becomes "40 December").
+                    Topic::Number if f.label == Topic::Date => facts::change_day(&t.text, rng),
                     Topic::Number => facts::change_number(&t.text, rng),
                     Topic::Name => {
                         let kind = facts::name_kind(self.lex, &s.toks, i);
