@@ -595,16 +595,33 @@ fn match_facts(
     b: &[Fact],
     slot: &dyn Fn(&Fact, &Fact) -> bool,
 ) -> (Vec<bool>, Vec<bool>) {
-    let mut cands: Vec<(bool, bool, u64, usize, usize)> = Vec::new();
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    let (mut na, mut nb) = (vec![0u32; a.len()], vec![0u32; b.len()]);
     for (i, x) in a.iter().enumerate() {
         for (j, y) in b.iter().enumerate() {
             if x.topic() == y.topic() && x.agrees(y) {
-                let (pi, pj) = (i as f64 / a.len() as f64, j as f64 / b.len() as f64);
-                let far = ((pi - pj).abs() * 1e6) as u64;
-                cands.push((!slot(x, y), x.normalized() != y.normalized(), far, i, j));
+                pairs.push((i, j));
+                na[i] += 1;
+                nb[j] += 1;
             }
         }
     }
+    // Only a fact with several partners needs the order (and the slot,
+    // the costly part): a pair of single partners is taken whatever the
+    // order.
+    let cands: Vec<(bool, bool, u64, usize, usize)> = pairs
+        .into_iter()
+        .map(|(i, j)| {
+            if na[i] == 1 && nb[j] == 1 {
+                return (false, false, 0, i, j);
+            }
+            let (x, y) = (&a[i], &b[j]);
+            let (pi, pj) = (i as f64 / a.len() as f64, j as f64 / b.len() as f64);
+            let far = ((pi - pj).abs() * 1e6) as u64;
+            (!slot(x, y), x.normalized() != y.normalized(), far, i, j)
+        })
+        .collect();
+    let mut cands = cands;
     cands.sort_unstable();
     let (mut ta, mut tb) = (vec![false; a.len()], vec![false; b.len()]);
     for (_, _, _, i, j) in cands {
