@@ -330,7 +330,7 @@ fn number_at(ws: &[Word<'_>], i: usize) -> Option<(NumberMention, usize)> {
                     // "65-year-old", "40-ton": the unit is in the word.
                     return Some((
                         NumberMention {
-                            span: w.span.clone(),
+                            span: w.span.start..w.possessive_end,
                             value,
                             kind,
                             unit: Some(singular(&lower(tail))),
