@@ -78,6 +78,12 @@ impl DateValue {
     /// `March 9, 2026` agree; `2026` and `March 9, 2026` state different
     /// things and neither agree nor contradict.
     fn agrees(&self, o: &DateValue) -> bool {
+        // A relative expression writes no part of its value ("this
+        // year", "last week"): it agrees only with the same value, not
+        // with any year because its year is "not stated".
+        if self.relative || o.relative {
+            return self.value == o.value;
+        }
         if self.year.is_none() && self.month.is_none() || o.year.is_none() && o.month.is_none() {
             return self.value == o.value;
         }
@@ -179,6 +185,7 @@ impl Fact {
                     b'l',
                     &l.chars().filter(char::is_ascii_digit).collect::<String>(),
                 ),
+                NumberKind::Time(t) => h(b't', &crate::numbers::time_digits(t)),
                 _ => h(b'n', &format_number(n.value)),
             }],
             FactValue::Name(n) => {

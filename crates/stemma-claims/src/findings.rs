@@ -12,6 +12,7 @@ use stemma_segment::Segmented;
 
 use crate::diff;
 use crate::facts::{DocFacts, Fact, FactValue, is_content};
+use crate::names::{is_folded_place, is_title};
 
 /// Settings of the findings stage.
 #[derive(Debug, Clone, PartialEq)]
@@ -389,19 +390,138 @@ fn compare_stretch(
     let d_in = sentences_of(der.segmented, hd);
     let s_all = src.facts.of_sentences(s_in.clone());
     let d_all = der.facts.of_sentences(d_in.clone());
-    let s_facts: Vec<&Fact> = s_all.iter().filter(|f| f.span.overlaps(hs)).collect();
-    let d_facts: Vec<&Fact> = d_all.iter().filter(|f| f.span.overlaps(hd)).collect();
-    let s_text = span_text(src.document, src.segmented, s_in);
-    let d_text = span_text(der.document, der.segmented, d_in);
-    let s_un = unmatched(&s_facts, &src.document.text, d_all, d_text);
-    let d_un = unmatched(&d_facts, &der.document.text, s_all, s_text);
-    let slot =
-        |a: &Fact, b: &Fact| same_slot(&src.document.text, a.span, &der.document.text, b.span);
+    if !s_all.iter().any(|f| f.span.overlaps(hs)) || !d_all.iter().any(|f| f.span.overlaps(hd)) {
+        return;
+    }
+    let (s_text, d_text) = (&src.document.text, &der.document.text);
+    let slot = |a: &Fact, b: &Fact| same_slot(s_text, a.span, d_text, b.span);
+    let (s_taken, d_taken) = match_facts(s_all, d_all, &slot);
+    let s_stretch = span_text(src.document, src.segmented, s_in);
+    let d_stretch = span_text(der.document, der.segmented, d_in);
+    let s_un = unmatched(s_all, &s_taken, hs, s_text, d_all, d_stretch);
+    let d_un = unmatched(d_all, &d_taken, hd, d_text, s_all, s_stretch);
     pair_up(&s_un, &d_un, ordered, &slot, &mut |a, b| {
-        if a.topic() != Topic::Name || slot(a, b) {
+        if a.topic() != Topic::Name
+            || (slot(a, b) || same_kind(s_text, a, d_text, b))
+                && !still_named(s_stretch, s_all, a, d_stretch, d_all, b)
+                && names_differ(a, b, [s_text, d_text])
+        {
             record(out, src, der, source, derived, a, b);
         }
     });
+}
+
+/// Whether the name `a` still stands in the derived version's stretch
+/// `d_text` (its sentences, from byte `d_text.0`), or `b` already did in
+/// the source's `s_text`, in any case and outside every fact found there
+/// (`s_all`, `d_all`): a conjunct moved and lowercased ("Okafor and
+/// Hartigan", "Hartigan and okafor") is not a different name.
+fn still_named(
+    s_text: (usize, &str),
+    s_all: &[Fact],
+    a: &Fact,
+    d_text: (usize, &str),
+    d_all: &[Fact],
+    b: &Fact,
+) -> bool {
+    let last = |f: &Fact| match &f.value {
+        FactValue::Name(n) => n.key.last().cloned(),
+        _ => None,
+    };
+    let stands = |(base, text): (usize, &str), word: Option<String>, facts: &[Fact]| {
+        let Some(word) = word.filter(|w| w.chars().count() >= 3) else {
+            return false;
+        };
+        let lower = text.to_lowercase();
+        if lower.len() != text.len() {
+            return false;
+        }
+        lower.match_indices(word.as_str()).any(|(i, _)| {
+            let before = lower[..i].chars().next_back();
+            let after = lower[i + word.len()..].chars().next();
+            let at = Span::new(base + i, base + i + word.len());
+            !before.is_some_and(char::is_alphanumeric)
+                && !after.is_some_and(char::is_alphanumeric)
+                && !facts.iter().any(|f| f.span.overlaps(at))
+        })
+    };
+    stands(d_text, last(a), d_all) || stands(s_text, last(b), s_all)
+}
+
+/// Whether each of two names has a word the other lacks that is a name
+/// in both versions: neither document writes it in lower case. A word
+/// swapped for a synonym in capitals (`PC`, `COMPUTER`; `Estimates of
+/// Iraq's`, `Reckonings of Iraq's`) is an ordinary word when either
+/// version uses it as one.
+fn names_differ(a: &Fact, b: &Fact, texts: [&str; 2]) -> bool {
+    let (FactValue::Name(x), FactValue::Name(y)) = (&a.value, &b.value) else {
+        return true;
+    };
+    let differs = |x: &crate::names::NameMention, y: &crate::names::NameMention| {
+        x.key.iter().zip(&x.common).any(|(w, &common)| {
+            !common && !y.key.contains(w) && !texts.iter().any(|t| has_word(t, w))
+        })
+    };
+    if !(differs(x, y) && differs(y, x)) {
+        return false;
+    }
+    // An acronym against a word that is not one ("PC", "Computers";
+    // "Penbrook PC", "Penbrook COMPUTER"): without its expansion nobody
+    // can tell that they name different things. A word of six letters or
+    // more in capitals is an ordinary word set in capitals.
+    let acronym = |w: &str| {
+        let w = w.strip_suffix('s').unwrap_or(w);
+        (2..=5).contains(&w.len()) && w.bytes().all(|c| c.is_ascii_uppercase())
+    };
+    let shouted = |w: &str| w.len() >= 6 && w.bytes().all(|c| c.is_ascii_uppercase());
+    let only = |q: &str, other: &str| -> Vec<String> {
+        let theirs: Vec<String> = other.split_whitespace().map(str::to_lowercase).collect();
+        q.split_whitespace()
+            .filter(|w| !theirs.contains(&w.to_lowercase()))
+            .map(str::to_owned)
+            .collect()
+    };
+    let (qa, qb) = (
+        a.span.slice(texts[0]).unwrap_or_default(),
+        b.span.slice(texts[1]).unwrap_or_default(),
+    );
+    let (oa, ob) = (only(qa, qb), only(qb, qa));
+    let all_acronyms = |ws: &[String]| !ws.is_empty() && ws.iter().all(|w| acronym(w));
+    let any_acronym = |ws: &[String]| ws.iter().any(|w| acronym(w));
+    if all_acronyms(&oa) && !any_acronym(&ob) || all_acronyms(&ob) && !any_acronym(&oa) {
+        return false;
+    }
+    let all_shouted = |ws: &[String]| !ws.is_empty() && ws.iter().all(|w| shouted(w));
+    !all_shouted(&oa) && !all_shouted(&ob)
+}
+
+/// Whether `word` occurs in `text` as a whole word, as written.
+fn has_word(text: &str, word: &str) -> bool {
+    !word.is_empty()
+        && text.match_indices(word).any(|(i, _)| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + word.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+}
+
+/// Whether two names, the one unmatched name of each side, are of one
+/// kind that a rewrite keeps in place: both listed places (`near Paris`,
+/// `close to Oslo`), or both people under the same title (`said Mr
+/// Pollmann`, `According to Mr Delacroix`).
+fn same_kind(at: &str, a: &Fact, bt: &str, b: &Fact) -> bool {
+    let (FactValue::Name(x), FactValue::Name(y)) = (&a.value, &b.value) else {
+        return false;
+    };
+    if is_folded_place(&x.key) && is_folded_place(&y.key) {
+        return true;
+    }
+    let title = |t: &str, f: &Fact| -> Option<String> {
+        let first = f.span.slice(t)?.split_whitespace().next()?;
+        let w = first.trim_end_matches('.');
+        is_title(w).then(|| w.to_lowercase())
+    };
+    title(at, a).is_some_and(|t| title(bt, b) == Some(t))
 }
 
 /// Whether `sa` in `a` and `sb` in `b` stand in the same place: the
@@ -464,22 +584,80 @@ fn side(t: &str, s: Span, before: bool) -> Vec<String> {
     out
 }
 
-/// The facts of `facts` (of a document whose text is `text`) that
-/// nothing in `other` agrees with and whose identifying word
-/// ([`Fact::anchor`]) `other_text` does not contain either.
+/// Pairs the facts of two stretches that state the same thing, one to
+/// one: a fact stated twice on one side and once on the other leaves one
+/// unaccounted for ("500 Britons aged 16 to 20 and 500 aged 21 to 25"
+/// against "300 … and 500 …"). Pairs in the same slot come first, then
+/// equal values, then the nearest in relative position. Returns, for
+/// each side, which of its facts are paired.
+fn match_facts(
+    a: &[Fact],
+    b: &[Fact],
+    slot: &dyn Fn(&Fact, &Fact) -> bool,
+) -> (Vec<bool>, Vec<bool>) {
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    let (mut na, mut nb) = (vec![0u32; a.len()], vec![0u32; b.len()]);
+    for (i, x) in a.iter().enumerate() {
+        for (j, y) in b.iter().enumerate() {
+            if x.topic() == y.topic() && x.agrees(y) {
+                pairs.push((i, j));
+                na[i] += 1;
+                nb[j] += 1;
+            }
+        }
+    }
+    // Only a fact with several partners needs the order (and the slot,
+    // the costly part): a pair of single partners is taken whatever the
+    // order.
+    let cands: Vec<(bool, bool, u64, usize, usize)> = pairs
+        .into_iter()
+        .map(|(i, j)| {
+            if na[i] == 1 && nb[j] == 1 {
+                return (false, false, 0, i, j);
+            }
+            let (x, y) = (&a[i], &b[j]);
+            let (pi, pj) = (i as f64 / a.len() as f64, j as f64 / b.len() as f64);
+            let far = ((pi - pj).abs() * 1e6) as u64;
+            (!slot(x, y), x.normalized() != y.normalized(), far, i, j)
+        })
+        .collect();
+    let mut cands = cands;
+    cands.sort_unstable();
+    let (mut ta, mut tb) = (vec![false; a.len()], vec![false; b.len()]);
+    for (_, _, _, i, j) in cands {
+        if !ta[i] && !tb[j] {
+            ta[i] = true;
+            tb[j] = true;
+        }
+    }
+    (ta, tb)
+}
+
+/// The facts of `facts` (of a document whose text is `text`) inside
+/// `stretch` that [`match_facts`] left unpaired (`taken`) and whose
+/// identifying word ([`Fact::anchor`]) does not stand free in
+/// `other_text`, the other side's sentences, outside the facts `other`
+/// found there (extraction can miss a word on one side; a word inside a
+/// fact already accounted for says nothing).
 fn unmatched<'a>(
-    facts: &[&'a Fact],
+    facts: &'a [Fact],
+    taken: &[bool],
+    stretch: Span,
     text: &str,
     other: &[Fact],
-    other_text: &str,
+    other_text: (usize, &str),
 ) -> Vec<&'a Fact> {
     facts
         .iter()
-        .filter(|f| {
-            !other.iter().any(|o| f.agrees(o))
-                && !f.anchor(text).is_some_and(|w| has_word(other_text, w))
+        .zip(taken)
+        .filter(|(f, taken)| {
+            !**taken
+                && f.span.overlaps(stretch)
+                && !f
+                    .anchor(text)
+                    .is_some_and(|w| has_free_word(other_text, w, other))
         })
-        .copied()
+        .map(|(f, _)| f)
         .collect()
 }
 
@@ -529,28 +707,40 @@ fn pair_up<'a>(
     }
 }
 
-/// The text of sentences `range` of a document.
-fn span_text<'a>(doc: &'a Document, seg: &Segmented, range: std::ops::Range<usize>) -> &'a str {
+/// The text of sentences `range` of a document, with its byte offset.
+fn span_text<'a>(
+    doc: &'a Document,
+    seg: &Segmented,
+    range: std::ops::Range<usize>,
+) -> (usize, &'a str) {
     match (
         seg.sentences.get(range.start),
         range.end.checked_sub(1).and_then(|e| seg.sentences.get(e)),
     ) {
-        (Some(a), Some(b)) => Span::new(a.span.start, b.span.end)
-            .slice(&doc.text)
-            .unwrap_or_default(),
-        _ => "",
+        (Some(a), Some(b)) => (
+            a.span.start,
+            Span::new(a.span.start, b.span.end)
+                .slice(&doc.text)
+                .unwrap_or_default(),
+        ),
+        _ => (0, ""),
     }
 }
 
-/// Whether `word` occurs in `text` as a whole word.
-fn has_word(text: &str, word: &str) -> bool {
+/// Whether `word` occurs in `text` (starting at byte `text.0` of its
+/// document) as a whole word outside the spans of `facts`.
+fn has_free_word(text: (usize, &str), word: &str, facts: &[Fact]) -> bool {
+    let (base, text) = text;
     if word.is_empty() {
         return false;
     }
     text.match_indices(word).any(|(i, _)| {
         let before = text[..i].chars().next_back();
         let after = text[i + word.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        let at = Span::new(base + i, base + i + word.len());
+        !before.is_some_and(char::is_alphanumeric)
+            && !after.is_some_and(char::is_alphanumeric)
+            && !facts.iter().any(|f| f.span.overlaps(at))
     })
 }
 
@@ -570,8 +760,14 @@ fn conflict(
     a: &Fact,
     b: &Fact,
 ) -> Conflict {
-    let topic = a.topic();
     let (sq, dq) = (quote(src.document, a.span), quote(der.document, b.span));
+    // A name that differs only in its figures ("Qatargas-1",
+    // "Qatargas-2") is a changed figure.
+    let letters = |s: &str| -> String { s.chars().filter(|c| !c.is_ascii_digit()).collect() };
+    let topic = match (&a.value, &b.value) {
+        (FactValue::Name(_), FactValue::Name(_)) if letters(sq) == letters(dq) => Topic::Number,
+        _ => a.topic(),
+    };
     let (sn, dn) = (name_of(src.document), name_of(der.document));
     let explanation = match (&a.value, &b.value) {
         (FactValue::Date(x), FactValue::Date(y)) => {
@@ -591,6 +787,9 @@ fn conflict(
             "The figure differs: {dn} says \u{201c}{dq}\u{201d} ({}) where {sn} says \u{201c}{sq}\u{201d} ({}).",
             b.normalized(),
             a.normalized()
+        ),
+        _ if topic == Topic::Number => format!(
+            "The figure in the name differs: {dn} names \u{201c}{dq}\u{201d} where {sn} names \u{201c}{sq}\u{201d}."
         ),
         _ => format!(
             "A different name in the same place of aligned passages: {dn} names \u{201c}{dq}\u{201d} where {sn} names \u{201c}{sq}\u{201d}."

@@ -199,6 +199,27 @@ static PLACES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The listed places, lowercased with their words joined by spaces.
+static FOLDED_PLACES: LazyLock<HashSet<String>> =
+    LazyLock::new(|| PLACES.iter().map(|p| fold(p)).collect());
+
+/// Whether `key` holds a listed place (up to three words) with a word
+/// that `other` does not have.
+fn place_differs(key: &[String], other: &[String]) -> bool {
+    (0..key.len()).any(|i| {
+        (1..=3).any(|n| {
+            key.get(i..i + n).is_some_and(|ws| {
+                ws.iter().any(|w| !other.contains(w)) && FOLDED_PLACES.contains(&ws.join(" "))
+            })
+        })
+    })
+}
+
+/// Whether the folded key of a name is a listed place (`new york`).
+pub(crate) fn is_folded_place(key: &[String]) -> bool {
+    FOLDED_PLACES.contains(&key.join(" "))
+}
+
 /// Whether `surface` (words joined by single spaces) is a listed place.
 pub fn is_place(surface: &str) -> bool {
     PLACES.contains(surface)
@@ -404,6 +425,28 @@ fn name_at(ws: &[Word<'_>], i: usize, vocabulary: &Vocabulary) -> Option<(NameMe
             return None;
         }
     }
+    // "Estimates of Iraq's" opening a sentence: a word capitalised only
+    // by its place, before a connector, is not part of the name unless
+    // the document capitalises it inside a sentence too.
+    if (i == 0 || first.quote)
+        && !place
+        && key.len() > 2
+        && is_connector(&key[1])
+        && !vocabulary.inside.contains(&key[0])
+        && !is_title(first.text)
+    {
+        let mut k = i + 1;
+        while k < i + taken && is_connector(ws[k].text) {
+            k += 1;
+        }
+        if k < i + taken {
+            let rest = key.split_off(k - i);
+            return Some((
+                NameMention::new(ws[k].span.start..end, rest, vocabulary),
+                taken,
+            ));
+        }
+    }
     if initial
         && !place
         && key.len() > 1
@@ -426,7 +469,7 @@ pub(crate) fn is_connector(w: &str) -> bool {
     CONNECTORS.contains(&w)
 }
 
-fn is_title(w: &str) -> bool {
+pub(crate) fn is_title(w: &str) -> bool {
     let w = w.trim_end_matches('.');
     w.len() <= 9 && TITLES.iter().any(|t| t.eq_ignore_ascii_case(w))
 }
@@ -471,12 +514,22 @@ pub fn same_entity(a: &[String], b: &[String]) -> bool {
     };
     let (cs, cl) = (content(short), content(long));
     let shared = cs.iter().filter(|w| cl.contains(w)).count();
-    if cs.len() > 1 && shared * 2 > cs.len() {
+    // …unless a place is what differs ("State University of New York",
+    // "State University of Chicago"; "Escape From New York", "Escape
+    // From Brussels").
+    if cs.len() > 1 && shared * 2 > cs.len() && !place_differs(a, b) && !place_differs(b, a) {
         return true;
     }
     // The same last word: one person under two roles ("Solicitor Gareth
-    // Pierce", "Attorney Gareth Pierce"), one body under two descriptions.
-    if short.len() > 1 && short.last() == long.last() {
+    // Pierce", "Attorney Gareth Pierce"), one body under two
+    // descriptions; not a last word after a connector, which names what
+    // the rest belongs to ("Bank of England", "Church of England").
+    let after_connector = |k: &[String]| k.len() > 1 && is_connector(&k[k.len() - 2]);
+    if short.len() > 1
+        && short.last() == long.last()
+        && !after_connector(short)
+        && !after_connector(long)
+    {
         return true;
     }
     if short.len() == long.len() {

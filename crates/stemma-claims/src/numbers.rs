@@ -19,6 +19,9 @@ pub enum NumberKind {
     /// A figure that is a label rather than an amount: a score (`6-7`),
     /// a model or code (`PS2`). Its value is its text.
     Label(String),
+    /// A time of day or a time taken (`0900 GMT`, `6pm`, `3:39`,
+    /// `7:41.42`), as written.
+    Time(String),
 }
 
 /// A number found in a text.
@@ -46,7 +49,7 @@ impl NumberMention {
             NumberKind::Ordinal => format!("{n}{}", ordinal_suffix(self.value)),
             NumberKind::Percent => format!("{n}%"),
             NumberKind::Money(cur) => format!("{cur} {n}"),
-            NumberKind::Label(l) => l.clone(),
+            NumberKind::Label(l) | NumberKind::Time(l) => l.clone(),
         }
     }
 
@@ -61,7 +64,9 @@ impl NumberMention {
                 let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
                 digits(a) == digits(b)
             }
-            (NumberKind::Label(_), _) | (_, NumberKind::Label(_)) => false,
+            (NumberKind::Time(a), NumberKind::Time(b)) => time_digits(a) == time_digits(b),
+            (NumberKind::Label(_) | NumberKind::Time(_), _)
+            | (_, NumberKind::Label(_) | NumberKind::Time(_)) => false,
             _ => {
                 let (a, b) = (self.value, other.value);
                 (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
@@ -77,11 +82,19 @@ impl NumberMention {
     pub fn comparable(&self, other: &NumberMention) -> bool {
         match (&self.kind, &other.kind) {
             (NumberKind::Label(_), NumberKind::Label(_)) => true,
+            (NumberKind::Time(_), NumberKind::Time(_)) => true,
             (NumberKind::Cardinal | NumberKind::Ordinal, NumberKind::Cardinal)
             | (NumberKind::Cardinal, NumberKind::Ordinal) => true,
             (a, b) => a == b,
         }
     }
+}
+
+/// The digits of a time without leading zeros: `0900 GMT` and `900
+/// GMT` agree.
+pub(crate) fn time_digits(t: &str) -> String {
+    let d: String = t.chars().filter(char::is_ascii_digit).collect();
+    d.trim_start_matches('0').to_owned()
 }
 
 /// `14000`, `2.4`, `0.333`: integers without a fraction, others with at
@@ -298,7 +311,15 @@ fn number_at(ws: &[Word<'_>], i: usize) -> Option<(NumberMention, usize)> {
             "bn" | "b" if currency.is_some() => value *= 1e9,
             "k" if currency.is_some() => value *= 1e3,
             "bn" => value *= 1e9,
-            "am" | "pm" | "a.m" | "p.m" => return None,
+            "am" | "pm" | "a.m" | "p.m" => return Some((time(w.text, w.span.clone(), w), 1)),
+            s if s.starts_with(':')
+                && s.len() > 1
+                && s[1..]
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || matches!(b, b':' | b'.')) =>
+            {
+                return Some((time(w.text, w.span.clone(), w), 1));
+            }
             s if s.starts_with(':') => return None,
             s if s.starts_with('-') => {
                 let tail = &suffix[1..];
@@ -309,7 +330,7 @@ fn number_at(ws: &[Word<'_>], i: usize) -> Option<(NumberMention, usize)> {
                     // "65-year-old", "40-ton": the unit is in the word.
                     return Some((
                         NumberMention {
-                            span: w.span.clone(),
+                            span: w.span.start..w.possessive_end,
                             value,
                             kind,
                             unit: Some(singular(&lower(tail))),
@@ -353,7 +374,7 @@ fn number_at(ws: &[Word<'_>], i: usize) -> Option<(NumberMention, usize)> {
         // "PS2", "G8", "A380": a model or code.
         return Some((
             NumberMention {
-                span: w.span.clone(),
+                span: w.span.start..w.possessive_end,
                 value: 0.0,
                 kind: NumberKind::Label(w.text.to_owned()),
                 unit: None,
@@ -419,7 +440,16 @@ fn number_at(ws: &[Word<'_>], i: usize) -> Option<(NumberMention, usize)> {
     if let Some(nw) = next(n) {
         let t = lower(nw.text);
         if TIME_WORDS.contains(&&*t) {
-            return None;
+            if !matches!(kind, NumberKind::Cardinal) || value > 2400.0 {
+                return None;
+            }
+            let span = ws[i].span.start..nw.span.end;
+            let text = &ws[i..=i + n]
+                .iter()
+                .map(|w| w.text)
+                .collect::<Vec<_>>()
+                .join(" ");
+            return Some((time(text, span, nw), n + 1));
         }
         if kind == NumberKind::Cardinal && (t == "percent" || t == "%") {
             kind = NumberKind::Percent;
@@ -459,6 +489,12 @@ fn number_at(ws: &[Word<'_>], i: usize) -> Option<(NumberMention, usize)> {
         n += 1;
         year_like = false;
     }
+    // "BBC Radio 4's": the possessive is in the span.
+    if let Some(last) = ws[i..i + n].last()
+        && last.span.end == end
+    {
+        end = last.possessive_end;
+    }
     Some((
         NumberMention {
             span: ws[i].span.start..end,
@@ -469,6 +505,23 @@ fn number_at(ws: &[Word<'_>], i: usize) -> Option<(NumberMention, usize)> {
         },
         n,
     ))
+}
+
+/// A time as a figure: `text` as written, over `span` (and the
+/// possessive of `last`, its last word).
+fn time(text: &str, span: Range<usize>, last: &Word<'_>) -> NumberMention {
+    let end = if last.span.end == span.end {
+        last.possessive_end
+    } else {
+        span.end
+    };
+    NumberMention {
+        span: span.start..end,
+        value: 0.0,
+        kind: NumberKind::Time(text.to_owned()),
+        unit: None,
+        year_like: false,
+    }
 }
 
 /// Whether "second" at word `i` is the ordinal ("the second pier"), not

@@ -87,6 +87,14 @@ fn push<'a>(slice: &'a str, base: usize, s: usize, e: usize, out: &mut Vec<Word<
             close = true;
         }
     }
+    // "Eavis'": the apostrophe after a final s is the possessive.
+    if possessive == 0
+        && trimmed.ends_with('s')
+        && let Some(tail) = body.get(trimmed.len()..)
+        && let Some(apostrophe) = tail.chars().next().filter(|c| matches!(c, '\'' | '’'))
+    {
+        possessive = apostrophe.len_utf8();
+    }
     let from = base + s + lead;
     out.push(Word {
         span: from..from + trimmed.len(),

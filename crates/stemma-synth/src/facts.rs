@@ -163,6 +163,68 @@ pub(crate) fn candidates(lex: &Lexicon, body: &Body) -> Vec<Candidate> {
     out
 }
 
+/// The topic the truth gives a change of the token at `i` of `toks`
+/// planned as `topic`: a day of the month written beside its month
+/// (`12 December`, `December 12`, `the 12th of December`) is part of a
+/// date, so changing it changes the date (the dates include
+/// `14 March` and `Mar. 14`), though the value is drawn as a number's.
+pub(crate) fn truth_topic(toks: &[Tok], i: usize, topic: Topic) -> Topic {
+    if topic != Topic::Number || !is_day_number(&toks[i].text) {
+        return topic;
+    }
+    let month = |t: Option<&Tok>| {
+        t.is_some_and(|t| {
+            t.kind == Kind::Date && MONTHS.iter().any(|m| m.eq_ignore_ascii_case(&t.text))
+        })
+    };
+    let before = i.checked_sub(1).and_then(|k| toks.get(k));
+    let after_of = toks.get(i + 1).is_some_and(|t| t.is("of")) && month(toks.get(i + 2));
+    if month(before) || month(toks.get(i + 1)) || after_of {
+        Topic::Date
+    } else {
+        topic
+    }
+}
+
+/// Another day of the month for the day `text` (`12` → `9`, `21st` →
+/// `24th`): 1–4 days away and never past the 28th, so that the new date
+/// exists in every month.
+pub(crate) fn change_day(text: &str, rng: &mut Rng) -> Option<String> {
+    let digits = text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let old: i64 = digits.parse().ok()?;
+    let ordinal = digits.len() < text.len();
+    for _ in 0..16 {
+        let step = rng.range(1, 4) * if rng.chance(0.5) { 1 } else { -1 };
+        let new = old.min(28) + step;
+        if (1..=28).contains(&new) && new != old {
+            let suffix = match (new % 10, new % 100) {
+                (_, 11..=13) => "th",
+                (1, _) => "st",
+                (2, _) => "nd",
+                (3, _) => "rd",
+                _ => "th",
+            };
+            return Some(if ordinal {
+                format!("{new}{suffix}")
+            } else {
+                new.to_string()
+            });
+        }
+    }
+    None
+}
+
+/// Whether `text` is a day of the month in digits: `1`–`31`, with or
+/// without an ordinal suffix (`12th`).
+fn is_day_number(text: &str) -> bool {
+    let digits = text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &text[digits.len()..];
+    (suffix.is_empty() || matches!(suffix, "st" | "nd" | "rd" | "th"))
+        && (1..=2).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && digits.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+}
+
 /// `(prefix, digits, suffix)` of the first number in `text`.
 fn numeric_core(text: &str) -> Option<(&str, &str, &str)> {
     let start = text.find(|c: char| c.is_ascii_digit())?;
@@ -292,9 +354,16 @@ pub(crate) fn change_name(
             let replacement = if rest.len() == 1 {
                 pick_other(&lex.lists.last, rest[0], rng)
             } else {
+                // Not one with the same surname ("Mr Campbell" for
+                // "Kevin Campbell"): that names the same person, no change.
+                let surname = rest.last().copied().unwrap_or_default();
                 let from_article: Vec<&String> = others
                     .iter()
-                    .filter(|o| o.as_str() != stem && o.contains(' '))
+                    .filter(|o| {
+                        o.as_str() != stem
+                            && o.contains(' ')
+                            && o.split(' ').next_back() != Some(surname)
+                    })
                     .collect();
                 if !from_article.is_empty() && rng.chance(0.5) {
                     let o = rng.pick(&from_article);
@@ -484,5 +553,34 @@ mod tests {
             change_year("2004", &mut rng).map(|y| y != "2004"),
             Some(true)
         );
+    }
+
+    #[test]
+    fn a_day_beside_its_month_is_a_date_change() {
+        let topic = |text: &str, word: &str| {
+            let toks = crate::text::tokenize(text);
+            let i = toks.iter().position(|t| &*t.text == word).expect(word);
+            truth_topic(&toks, i, Topic::Number).as_str()
+        };
+        assert_eq!(topic("The vote is on 12 December.", "12"), "date");
+        assert_eq!(topic("The vote is on December 12, 2005.", "12"), "date");
+        assert_eq!(topic("Held on the 3rd of June.", "3rd"), "date");
+        assert_eq!(topic("Some 12 people came in December.", "12"), "number");
+        assert_eq!(topic("They sold 40 May bonds.", "40"), "number");
+        assert_eq!(topic("It rose 12% in March.", "12%"), "number");
+        let mut rng = Rng::new(3);
+        for day in ["31", "1", "12", "21st", "28"] {
+            let new = change_day(day, &mut rng).expect(day);
+            let n: u32 = new
+                .trim_end_matches(char::is_alphabetic)
+                .parse()
+                .expect(&new);
+            assert!((1..=28).contains(&n) && new != day, "{day} -> {new}");
+            assert_eq!(
+                day.ends_with("st"),
+                new.len() > n.to_string().len(),
+                "{day} -> {new}"
+            );
+        }
     }
 }

@@ -100,7 +100,11 @@ struct Node {
 #[derive(Debug, Clone)]
 struct Fact {
     mark: u16,
+    /// What kind of value is drawn for the change.
     topic: Topic,
+    /// What the truth calls the change ([`facts::truth_topic`]: a day
+    /// of the month drawn as a number is a date change).
+    label: Topic,
     rewrite: usize,
     source: usize,
     new_value: Option<String>,
@@ -518,10 +522,13 @@ impl<'a> Generator<'a> {
             let of_topic: Vec<_> = cands.iter().filter(|c| c.topic == topic).collect();
             let c = **rng.pick(&of_topic);
             let mark = facts.len() as u16 + 1;
-            original.paras[c.para].sents[c.sent].toks[c.tok].mark = mark;
+            let toks = &mut original.paras[c.para].sents[c.sent].toks;
+            let label = facts::truth_topic(toks, c.tok, topic);
+            toks[c.tok].mark = mark;
             facts.push(Fact {
                 mark,
                 topic,
+                label,
                 rewrite: i,
                 source: s.source.unwrap_or(0),
                 new_value: None,
@@ -743,6 +750,9 @@ impl<'a> Generator<'a> {
                 }
                 return match f.topic {
                     Topic::Date => facts::change_year(&t.text, rng),
+                    // A day beside its month moves to another day that
+                    // exists ("31 December" never becomes "40 December").
+                    Topic::Number if f.label == Topic::Date => facts::change_day(&t.text, rng),
                     Topic::Number => facts::change_number(&t.text, rng),
                     Topic::Name => {
                         let kind = facts::name_kind(self.lex, &s.toks, i);
@@ -886,7 +896,7 @@ impl<'a> Generator<'a> {
                     };
                     stats.change_records += 1;
                     records.push(Record::Change(ChangeTruth {
-                        topic: f.topic.as_str().to_owned(),
+                        topic: f.label.as_str().to_owned(),
                         source: ids[old].clone(),
                         source_span: os,
                         derived: ids[new].clone(),
