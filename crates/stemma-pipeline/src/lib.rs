@@ -112,13 +112,11 @@ pub fn analyze(
     reporter.finish();
     // Same-story pairs the stories stage turned down (their stories are
     // weeks apart) are not reported.
-    let pairs = found
+    let pairs: Vec<Pair> = found
         .into_iter()
         .zip(kept)
         .filter_map(|((pair, _), keep)| keep.then_some(pair))
         .collect();
-
-    let pairs: Vec<Pair> = pairs;
 
     reporter.start("claims and findings", None);
     let findings = find(documents, &pairs, &stories, config);
