@@ -432,18 +432,10 @@ fn still_named(
         let Some(word) = word.filter(|w| w.chars().count() >= 3) else {
             return false;
         };
+        // Offsets in the lowercased text are the document's only when
+        // lowercasing kept every byte count.
         let lower = text.to_lowercase();
-        if lower.len() != text.len() {
-            return false;
-        }
-        lower.match_indices(word.as_str()).any(|(i, _)| {
-            let before = lower[..i].chars().next_back();
-            let after = lower[i + word.len()..].chars().next();
-            let at = Span::new(base + i, base + i + word.len());
-            !before.is_some_and(char::is_alphanumeric)
-                && !after.is_some_and(char::is_alphanumeric)
-                && !facts.iter().any(|f| f.span.overlaps(at))
-        })
+        lower.len() == text.len() && has_free_word((base, &lower), &word, facts)
     };
     stands(d_text, last(a), d_all) || stands(s_text, last(b), s_all)
 }
@@ -459,7 +451,7 @@ fn names_differ(a: &Fact, b: &Fact, texts: [&str; 2]) -> bool {
     };
     let differs = |x: &crate::names::NameMention, y: &crate::names::NameMention| {
         x.key.iter().zip(&x.common).any(|(w, &common)| {
-            !common && !y.key.contains(w) && !texts.iter().any(|t| has_word(t, w))
+            !common && !y.key.contains(w) && !texts.iter().any(|t| has_free_word((0, t), w, &[]))
         })
     };
     if !(differs(x, y) && differs(y, x)) {
@@ -493,16 +485,6 @@ fn names_differ(a: &Fact, b: &Fact, texts: [&str; 2]) -> bool {
     }
     let all_shouted = |ws: &[String]| !ws.is_empty() && ws.iter().all(|w| shouted(w));
     !all_shouted(&oa) && !all_shouted(&ob)
-}
-
-/// Whether `word` occurs in `text` as a whole word, as written.
-fn has_word(text: &str, word: &str) -> bool {
-    !word.is_empty()
-        && text.match_indices(word).any(|(i, _)| {
-            let before = text[..i].chars().next_back();
-            let after = text[i + word.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
 }
 
 /// Whether two names, the one unmatched name of each side, are of one
