@@ -140,25 +140,17 @@ fn analyze_and_report(
 
 /// The `--timings` table on stderr.
 fn print_timings(stages: &[crate::progress::Stage]) {
-    let mb = |b: Option<u64>| b.map_or("-".to_owned(), |b| format!("{:.0}", b as f64 / 1e6));
+    let row = |name: &str, secs: f64, rss: Option<u64>| {
+        let mb = rss.map_or("-".to_owned(), |b| format!("{:.0}", b as f64 / 1e6));
+        output::note(&format!("  {name:<24} {secs:>9.2} s {mb:>8}"));
+    };
     output::note("timings (wall seconds, peak RSS MB at the stage's end):");
     let mut total = 0.0;
     for s in stages {
-        let secs = s.wall.as_secs_f64();
-        total += secs;
-        output::note(&format!(
-            "  {:<24} {:>9.2} s {:>8}",
-            s.name,
-            secs,
-            mb(s.peak_rss)
-        ));
+        total += s.wall.as_secs_f64();
+        row(s.name, s.wall.as_secs_f64(), s.peak_rss);
     }
-    output::note(&format!(
-        "  {:<24} {:>9.2} s {:>8}",
-        "total",
-        total,
-        mb(crate::progress::peak_rss())
-    ));
+    row("total", total, crate::progress::peak_rss());
 }
 
 fn outcome(corpus: &Corpus) -> Outcome {
