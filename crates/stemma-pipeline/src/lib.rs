@@ -4,7 +4,10 @@
 //! boilerplate (`stemma-extract`) → segment (`stemma-segment`) → sketch
 //! and candidates (`stemma-sketch`) → align and relate (`stemma-align`),
 //! which fill [`Analysis::pairs`] → stories and provenance
-//! (`stemma-stories`), which fill [`Analysis::stories`] → claims and
+//! (`stemma-stories`), which fill [`Analysis::stories`] → completing the
+//! stories (every pair of one story's versions that candidate generation
+//! did not propose is aligned too, and the stories are formed again with
+//! the pairs found) → claims and
 //! findings (`stemma-claims`), which fill [`Analysis::findings`]. Each
 //! stage is a map per document or per pair, run in parallel with rayon and
 //! collected in order, so the result does not depend on the thread count.
@@ -20,11 +23,11 @@
 
 use rayon::prelude::*;
 use stemma_align::{Prepared, Profile, TermStats};
-use stemma_core::{Analysis, DocIdx, Document, Pair, Relation, Reporter, Span};
+use stemma_core::{Analysis, DocIdx, Document, Pair, Relation, Reporter, Span, Story};
 use stemma_segment::Segmented;
 
 /// Settings of every stage, plain data.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Config {
     pub extract: stemma_extract::Config,
     pub segment: stemma_segment::Config,
@@ -33,6 +36,25 @@ pub struct Config {
     pub stories: stemma_stories::Config,
     pub claims: stemma_claims::Config,
     pub blocks: Blocks,
+    /// Stories of at most this many documents have every pair of their
+    /// versions aligned, not only the pairs candidate generation proposed
+    /// (a bound on the work: at most `n · (n − 1) / 2` pairs per story).
+    pub complete_stories: usize,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            extract: Default::default(),
+            segment: Default::default(),
+            sketch: Default::default(),
+            align: Default::default(),
+            stories: Default::default(),
+            claims: Default::default(),
+            blocks: Default::default(),
+            complete_stories: 64,
+        }
+    }
 }
 
 /// How many documents each stage holds features for at once. The
@@ -96,21 +118,34 @@ pub fn analyze(
     reporter.finish();
 
     reporter.start("aligning", Some(candidates.pairs.len() as u64));
-    let found = align_candidates(documents, &candidates.pairs, &stats, config, reporter);
+    let mut found = align_candidates(documents, &candidates.pairs, &stats, config, reporter);
+    let aligned: Vec<(DocIdx, DocIdx)> = candidates.pairs.iter().map(|c| (c.a, c.b)).collect();
     drop(candidates);
     reporter.finish();
 
     reporter.start("stories and provenance", None);
-    let reuse: Vec<stemma_stories::Reuse<'_>> = found
-        .iter()
-        .map(|(pair, derived)| stemma_stories::Reuse {
-            pair,
-            derived: *derived,
-        })
-        .collect();
-    let (stories, kept) = stemma_stories::stories(documents, &reuse, &config.stories);
-    drop(reuse);
+    let (mut stories, mut kept) = stories(documents, &found, config);
     reporter.finish();
+
+    // Versions of one story that no generator paired (a rewrite and an
+    // excerpt of one original share few terms and no passage) are aligned
+    // now, so that every pair of a story's versions is known.
+    let missing = unaligned_story_pairs(&stories, &aligned, config.complete_stories);
+    drop(aligned);
+    reporter.start("completing stories", Some(missing.len() as u64));
+    let more: Vec<Related> = align_candidates(documents, &missing, &stats, config, reporter)
+        .into_iter()
+        .filter(|(pair, _)| pair.relation != Relation::SameStory)
+        .collect();
+    drop(missing);
+    reporter.finish();
+    if !more.is_empty() {
+        reporter.start("stories and provenance", None);
+        found.extend(more);
+        found.sort_by_key(|(pair, _)| (pair.a, pair.b));
+        (stories, kept) = self::stories(documents, &found, config);
+        reporter.finish();
+    }
     // Same-story pairs the stories stage turned down (their stories are
     // weeks apart) are not reported.
     let pairs: Vec<Pair> = found
@@ -271,6 +306,46 @@ fn relate(
         },
         derived,
     ))
+}
+
+/// The stories of the aligned pairs, and per pair whether it stands.
+fn stories(documents: &[Document], found: &[Related], config: &Config) -> (Vec<Story>, Vec<bool>) {
+    let reuse: Vec<stemma_stories::Reuse<'_>> = found
+        .iter()
+        .map(|(pair, derived)| stemma_stories::Reuse {
+            pair,
+            derived: *derived,
+        })
+        .collect();
+    stemma_stories::stories(documents, &reuse, &config.stories)
+}
+
+/// The pairs of versions of each story of at most `cap` documents that
+/// are not in `aligned` (sorted, as candidates are), as candidates in
+/// `(a, b)` order with no evidence.
+fn unaligned_story_pairs(
+    stories: &[Story],
+    aligned: &[(DocIdx, DocIdx)],
+    cap: usize,
+) -> Vec<stemma_sketch::Candidate> {
+    let mut missing: Vec<stemma_sketch::Candidate> = stories
+        .par_iter()
+        .filter(|s| s.documents.len() <= cap)
+        .flat_map_iter(|s| {
+            let docs = &s.documents;
+            (0..docs.len())
+                .flat_map(move |i| (i + 1..docs.len()).map(move |j| (docs[i], docs[j])))
+                .filter(|pair| aligned.binary_search(pair).is_err())
+                .map(|(a, b)| stemma_sketch::Candidate {
+                    a,
+                    b,
+                    by: stemma_sketch::Generators::empty(),
+                    evidence: stemma_sketch::Evidence::default(),
+                })
+        })
+        .collect();
+    missing.par_sort_unstable_by_key(|c| (c.a, c.b));
+    missing
 }
 
 /// The candidates in blocks whose documents are prepared together.

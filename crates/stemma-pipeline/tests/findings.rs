@@ -2,6 +2,8 @@
 //! (`testdata/findings.cases`): the claims stage end to end, through
 //! extraction, alignment, stories and provenance.
 
+use std::collections::HashMap;
+
 use stemma_core::{Document, Finding, NoProgress, Topic};
 
 #[derive(Debug)]
@@ -148,28 +150,7 @@ fn version_sets_give_their_findings() {
 /// against the defaults.
 #[test]
 fn block_sizes_do_not_change_the_analysis() {
-    let dir =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../stemma-synth/testdata/articles");
-    let articles = stemma_synth::load_articles(&dir)
-        .expect("the test articles load")
-        .articles;
-    let config = stemma_synth::Config {
-        seed: 5,
-        size: stemma_synth::Size::Stories(30),
-        ..Default::default()
-    };
-    let mut sink = stemma_synth::MemorySink::default();
-    stemma_synth::generate(&config, &articles, &mut sink).expect("generation");
-    let mut docs: Vec<Document> = sink
-        .documents
-        .into_iter()
-        .map(|d| {
-            let mut doc = Document::from_text(d.id, d.text);
-            doc.meta.published = stemma_core::Published::parse(&d.published);
-            doc
-        })
-        .collect();
-    docs.sort_by(|a, b| a.id.as_str().cmp(b.id.as_str()));
+    let (docs, _) = generated(30, 5);
     let run = |blocks: stemma_pipeline::Blocks| {
         let config = stemma_pipeline::Config {
             blocks,
@@ -196,5 +177,76 @@ fn block_sizes_do_not_change_the_analysis() {
             claims: size,
         });
         assert!(small == default, "blocks of {size} changed the analysis");
+    }
+}
+
+/// A corpus generated from the generator's invented test articles, sorted
+/// by id, and the story the truth gives each document.
+fn generated(stories: u64, seed: u64) -> (Vec<Document>, HashMap<String, String>) {
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../stemma-synth/testdata/articles");
+    let articles = stemma_synth::load_articles(&dir)
+        .expect("the test articles load")
+        .articles;
+    let config = stemma_synth::Config {
+        seed,
+        size: stemma_synth::Size::Stories(stories),
+        ..Default::default()
+    };
+    let mut sink = stemma_synth::MemorySink::default();
+    stemma_synth::generate(&config, &articles, &mut sink).expect("generation");
+    let story = sink
+        .records
+        .iter()
+        .filter_map(|r| match r {
+            stemma_synth::truth::Record::Document(d) => Some((d.id.clone(), d.story.clone())),
+            _ => None,
+        })
+        .collect();
+    let mut docs: Vec<Document> = sink
+        .documents
+        .into_iter()
+        .map(|d| {
+            let mut doc = Document::from_text(d.id, d.text);
+            doc.meta.published = stemma_core::Published::parse(&d.published);
+            doc
+        })
+        .collect();
+    docs.sort_by(|a, b| a.id.as_str().cmp(b.id.as_str()));
+    (docs, story)
+}
+
+/// With candidate generation made sparse (one rare-term neighbour per
+/// document), stories still hold their versions together through the
+/// pairs found, and completing the stories aligns the pairs of versions
+/// no generator proposed: every pair found without completion is still
+/// there, and the pairs added have reuse and join versions of one story
+/// of the truth.
+#[test]
+fn completing_stories_aligns_the_pairs_candidates_missed() {
+    let (docs, truth) = generated(30, 9);
+    let run = |complete_stories: usize| {
+        let mut config = stemma_pipeline::Config {
+            complete_stories,
+            ..Default::default()
+        };
+        config.sketch.terms.neighbours = 1;
+        stemma_pipeline::analyze(&mut docs.clone(), &config, &NoProgress).expect("analysis")
+    };
+    let sparse = run(0);
+    let complete = run(stemma_pipeline::Config::default().complete_stories);
+    let key = |p: &stemma_core::Pair| (p.a, p.b);
+    let found: std::collections::BTreeSet<_> = complete.pairs.iter().map(key).collect();
+    assert!(sparse.pairs.iter().all(|p| found.contains(&key(p))));
+    let added: Vec<&stemma_core::Pair> = complete
+        .pairs
+        .iter()
+        .filter(|p| !sparse.pairs.iter().any(|q| key(q) == key(p)))
+        .collect();
+    assert!(added.len() >= 5, "{} pairs added", added.len());
+    for p in &added {
+        assert_ne!(p.relation, stemma_core::Relation::SameStory);
+        let story = |d: stemma_core::DocIdx| &truth[docs[d.index()].id.as_str()];
+        assert_eq!(story(p.a), story(p.b), "{p:?}");
     }
 }

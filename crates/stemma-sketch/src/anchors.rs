@@ -8,9 +8,22 @@
 //! tokens) holds at least `n` shared anchors, whatever surrounds it. The
 //! density is about `2 / (w + 1)`.
 
-/// The winnowed hashes of `shingles` (in text order) with window `w`,
-/// sorted and distinct. A sequence shorter than `w` is one window.
-pub(crate) fn winnow(shingles: &[u64], w: usize) -> Vec<u64> {
+/// The anchors of `shingles` (in text order) with window `w`: the winnowed
+/// hashes sorted and distinct, and for each the place of its first
+/// selection in the order the text selects them, modulo 2^16 (so two
+/// anchors selected one after the other have places `p` and `p + 1`).
+pub(crate) fn anchors(shingles: &[u64], w: usize) -> (Vec<u64>, Vec<u16>) {
+    let picks = winnow(shingles, w);
+    let mut ranked: Vec<(u64, usize)> = picks.iter().enumerate().map(|(i, &h)| (h, i)).collect();
+    ranked.sort_unstable();
+    ranked.dedup_by_key(|x| x.0);
+    ranked.into_iter().map(|(h, i)| (h, i as u16)).unzip()
+}
+
+/// The winnowed hashes of `shingles` (in text order) with window `w`, in
+/// the order they are selected (a hash selected again later repeats). A
+/// sequence shorter than `w` is one window.
+fn winnow(shingles: &[u64], w: usize) -> Vec<u64> {
     let w = w.max(1);
     let mut out = Vec::with_capacity(shingles.len() * 2 / (w + 1) + 1);
     if shingles.is_empty() {
@@ -30,8 +43,6 @@ pub(crate) fn winnow(shingles: &[u64], w: usize) -> Vec<u64> {
         }
         out.push(shingles[min]);
     }
-    out.sort_unstable();
-    out.dedup();
     out
 }
 
@@ -77,7 +88,13 @@ mod tests {
                 })
                 .collect();
             for w in [1, 2, 3, 8] {
-                assert_eq!(winnow(&s, w), naive(&s, w), "len {len} w {w}");
+                let (anchors, order) = anchors(&s, w);
+                assert_eq!(anchors, naive(&s, w), "len {len} w {w}");
+                // Each anchor's place is where the selections first name it.
+                let picks = winnow(&s, w);
+                for (h, &p) in anchors.iter().zip(&order) {
+                    assert_eq!(picks.iter().position(|x| x == h), Some(usize::from(p)));
+                }
             }
         }
     }

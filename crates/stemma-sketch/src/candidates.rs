@@ -170,7 +170,7 @@ pub(crate) fn candidates(c: &Config, sketches: &[Sketch]) -> Candidates {
     let anchored: Vec<Vec<u32>> = sketches
         .par_iter()
         .enumerate()
-        .map(|(a, s)| anchor_partners(c, &anchors, a as u32, s))
+        .map(|(a, _)| anchor_partners(c, &anchors, a as u32, sketches))
         .collect();
     drop(anchors);
 
@@ -310,18 +310,40 @@ fn lsh_partners(c: &Config, bands: &Postings, a: u32, s: &Sketch) -> (Vec<u32>, 
     (out, capped)
 }
 
-/// The documents after `a` sharing at least `min_shared` indexed anchors.
-fn anchor_partners(c: &Config, anchors: &Postings, a: u32, s: &Sketch) -> Vec<u32> {
-    let mut hits: Vec<u32> = s
+/// The documents after `a` sharing at least `min_shared` indexed anchors,
+/// two of them consecutive in `a`'s text or enough of them for
+/// `min_containment` (see [`AnchorConfig`](crate::AnchorConfig)).
+fn anchor_partners(c: &Config, anchors: &Postings, a: u32, sketches: &[Sketch]) -> Vec<u32> {
+    let s = &sketches[a as usize];
+    let mut hits: Vec<(u32, u16)> = s
         .anchors
         .iter()
-        .flat_map(|&k| anchors.get(k).iter().copied().filter(|&b| b > a))
+        .zip(&s.anchor_order)
+        .flat_map(|(&k, &place)| {
+            anchors
+                .get(k)
+                .iter()
+                .filter(move |&&b| b > a)
+                .map(move |&b| (b, place))
+        })
         .collect();
     hits.sort_unstable();
     let mut out = Vec::new();
-    for run in hits.chunk_by(|x, y| x == y) {
-        if run.len() >= c.anchors.min_shared {
-            out.push(run[0]);
+    for run in hits.chunk_by(|x, y| x.0 == y.0) {
+        if run.len() < c.anchors.min_shared {
+            continue;
+        }
+        let b = run[0].0;
+        let consecutive = run.windows(2).any(|w| w[1].1 == w[0].1.wrapping_add(1))
+            // The places wrap at 2^16: the first follows the last.
+            || run.first().map(|x| x.1) == run.last().map(|x| x.1.wrapping_add(1));
+        let fewer = s
+            .anchors
+            .len()
+            .min(sketches[b as usize].anchors.len())
+            .max(1);
+        if consecutive || run.len() as f32 >= c.anchors.min_containment * fewer as f32 {
+            out.push(b);
         }
     }
     out

@@ -88,8 +88,15 @@ pub struct AnchorConfig {
     /// An anchor found in more documents than this (boilerplate, stock
     /// phrases) is dropped from the index.
     pub max_postings: usize,
-    /// Pairs sharing at least this many anchors are proposed.
+    /// Pairs sharing at least this many anchors are proposed when two of
+    /// the shared anchors are consecutive in the first document's text (a
+    /// shared run: stock 5-grams the two texts hold in different places
+    /// make no run) …
     pub min_shared: usize,
+    /// … or when the shared anchors are at least this share of the
+    /// anchors of the document with fewer (an excerpt edited too densely
+    /// for runs).
+    pub min_containment: f32,
 }
 
 /// Distinctive terms and the rare-term generator.
@@ -135,6 +142,7 @@ impl Default for Config {
                 window: 10,
                 max_postings: 64,
                 min_shared: 2,
+                min_containment: 0.2,
             },
             terms: TermConfig {
                 stem: true,
@@ -203,6 +211,7 @@ impl Config {
         for (name, value) in [
             ("terms.name_boost", self.terms.name_boost),
             ("terms.min_score", self.terms.min_score),
+            ("anchors.min_containment", self.anchors.min_containment),
         ] {
             if !value.is_finite() {
                 return Err(Error::NotFinite { name, value });
@@ -242,6 +251,12 @@ pub struct Sketch {
     pub signature: Vec<u32>,
     /// Winnowed shingle hashes, sorted and distinct.
     pub anchors: Vec<u64>,
+    /// For each of `anchors`, the place (modulo 2^16) of its first
+    /// selection among the anchors in text order: anchors `i` and `j` were
+    /// selected one after the other when `anchor_order[j] ==
+    /// anchor_order[i] + 1`. Tells a shared passage (a run of consecutive
+    /// anchors) from stock phrases scattered through two texts.
+    pub anchor_order: Vec<u16>,
     /// Distinct content terms, sorted by hash.
     pub terms: Vec<Term>,
 }
@@ -305,12 +320,13 @@ impl Sketcher {
         let c = &self.config;
         let shingles = self.shingles(seg);
         let signature = signature(&shingles, c.permutations, c.seed);
-        let anchors = anchors::winnow(&shingles, c.anchors.window);
+        let (anchors, anchor_order) = anchors::anchors(&shingles, c.anchors.window);
         Sketch {
             tokens: saturate(seg.tokens.len()),
             shingles: saturate(shingles.len()),
             signature,
             anchors,
+            anchor_order,
             terms: self.terms.extract(text, seg),
         }
     }

@@ -190,3 +190,51 @@ fn minhash_is_the_sketch_signature() {
         );
     }
 }
+
+/// Two reports of different events that hold the same stock phrases in
+/// different places share anchors but no run of them: anchors do not pair
+/// them, unless the containment bar is dropped. The same phrases one after
+/// the other, a shared passage, pair them.
+#[test]
+fn scattered_stock_phrases_make_no_anchor_pair() {
+    const STOCK: [&str; 4] = [
+        "said in a statement on Tuesday that it would",
+        "did not respond to a request for comment",
+        "figures published by the national statistics office show",
+        "is expected at the end of the month",
+    ];
+    let [s1, s2, s3, s4] = STOCK;
+    let a = format!(
+        "A fire broke out overnight at a paint warehouse on the edge of Lindqvist industrial park, sending thick smoke over the motorway. The owner {s1} pay for the clean-up. Firefighters from three stations fought the blaze for six hours before bringing it under control, and two of them were treated for heat exhaustion at the scene. The insurer {s2}. Nearby residents were told to keep their windows shut until the morning; fires of this kind have doubled in five years, {s3}. Investigators will examine whether a faulty heater in the loading bay was to blame, and their report {s4}."
+    );
+    let b = format!(
+        "Shares in the shipping group Harrowgate Lines fell by a fifth after it warned that container rates would stay low for the rest of the year. A decision on the dividend {s4}. Analysts said the warning reflected weak demand from retailers in Europe, where imports fell by a tenth, {s3}. The group {s1} sell four older ships and delay the delivery of two others. Its largest shareholder {s2}, and its chief executive is due to address shareholders at the annual meeting next month."
+    );
+    let c = format!(
+        "Shares in the shipping group Harrowgate Lines fell by a fifth after it warned that container rates would stay low for the rest of the year. The group {s1} {s2} {s3} {s4}. Its chief executive is due to address shareholders at the annual meeting next month."
+    );
+    let mut config = Config::default();
+    config.terms.neighbours = 0; // anchors only
+    let sk = Sketcher::new(config.clone()).expect("config");
+    let sketches = sketch_all(&sk, &[&a, &b]);
+    let shared = sketches[0]
+        .anchors
+        .iter()
+        .filter(|h| sketches[1].anchors.contains(h))
+        .count();
+    assert!(
+        shared >= config.anchors.min_shared,
+        "shared anchors: {shared}"
+    );
+    assert_eq!(render(&sk.candidates(&sketches)), "");
+
+    // The same anchors at any containment: proposed.
+    let mut loose = config.clone();
+    loose.anchors.min_containment = 0.0;
+    let sk_loose = Sketcher::new(loose).expect("config");
+    assert_eq!(render(&sk_loose.candidates(&sketches)), "0 1 anchors\n");
+
+    // The phrases one after the other, a passage: proposed.
+    let sketches = sketch_all(&sk, &[&a, &c]);
+    assert_eq!(render(&sk.candidates(&sketches)), "0 1 anchors\n");
+}

@@ -24,7 +24,7 @@ pub struct Bars {
 
 #[derive(Default)]
 struct Timings {
-    running: Option<(&'static str, Instant)>,
+    running: Option<(&'static str, Option<u64>, Instant)>,
     done: Vec<Stage>,
 }
 
@@ -32,6 +32,9 @@ struct Timings {
 pub struct Stage {
     pub name: &'static str,
     pub wall: Duration,
+    /// The items the stage worked through (documents, candidate pairs),
+    /// where it announced a count.
+    pub items: Option<u64>,
     /// Peak resident memory of the process when the stage ended, in bytes
     /// (`None` where the system does not say).
     pub peak_rss: Option<u64>,
@@ -77,7 +80,7 @@ pub fn peak_rss() -> Option<u64> {
 impl Reporter for Bars {
     fn start(&self, stage: &'static str, total: Option<u64>) {
         if let Some(mut t) = self.timings.as_ref().and_then(|t| t.lock().ok()) {
-            t.running = Some((stage, Instant::now()));
+            t.running = Some((stage, total, Instant::now()));
         }
         if !self.enabled {
             return;
@@ -117,11 +120,12 @@ impl Reporter for Bars {
 
     fn finish(&self) {
         if let Some(mut t) = self.timings.as_ref().and_then(|t| t.lock().ok())
-            && let Some((name, started)) = t.running.take()
+            && let Some((name, items, started)) = t.running.take()
         {
             t.done.push(Stage {
                 name,
                 wall: started.elapsed(),
+                items,
                 peak_rss: peak_rss(),
             });
         }

@@ -113,12 +113,24 @@ fn timings_name_every_stage_even_when_quiet() {
             "finding candidates",
             "aligning",
             "stories and provenance",
+            "completing stories",
             "claims and findings",
             "writing",
             "total"
         ],
         "{stderr}"
     );
+    // Stages that work through a known number of items say it: the demo's
+    // documents when segmenting.
+    let report: Value = serde_json::from_slice(&out.stdout).expect("the report is JSON");
+    let documents = report["documents"].as_array().map(Vec::len);
+    let segmenting = stderr
+        .lines()
+        .find(|l| l.contains("segmenting and sketching"))
+        .and_then(|l| l.split_whitespace().last())
+        .and_then(|n| n.parse::<usize>().ok());
+    assert_eq!(segmenting, documents, "{stderr}");
+    assert!(documents.is_some_and(|n| n > 1));
     // The report itself is unchanged by the flag.
     assert_eq!(
         out.stdout,

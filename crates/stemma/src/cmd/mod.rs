@@ -140,17 +140,18 @@ fn analyze_and_report(
 
 /// The `--timings` table on stderr.
 fn print_timings(stages: &[crate::progress::Stage]) {
-    let row = |name: &str, secs: f64, rss: Option<u64>| {
+    let row = |name: &str, secs: f64, rss: Option<u64>, items: Option<u64>| {
         let mb = rss.map_or("-".to_owned(), |b| format!("{:.0}", b as f64 / 1e6));
-        output::note(&format!("  {name:<24} {secs:>9.2} s {mb:>8}"));
+        let items = items.map_or(String::new(), |n| format!(" {n:>12}"));
+        output::note(&format!("  {name:<24} {secs:>9.2} s {mb:>8}{items}"));
     };
-    output::note("timings (wall seconds, peak RSS MB at the stage's end):");
+    output::note("timings (wall seconds, peak RSS MB at the stage's end, items worked through):");
     let mut total = 0.0;
     for s in stages {
         total += s.wall.as_secs_f64();
-        row(s.name, s.wall.as_secs_f64(), s.peak_rss);
+        row(s.name, s.wall.as_secs_f64(), s.peak_rss, s.items);
     }
-    row("total", total, crate::progress::peak_rss());
+    row("total", total, crate::progress::peak_rss(), None);
 }
 
 fn outcome(corpus: &Corpus) -> Outcome {
