@@ -3,7 +3,7 @@
 //! document is in, instead of recomputed per pair.
 
 use crate::SentenceConfig;
-use crate::profile::{Profile, TermStats};
+use crate::profile::{Class, Profile, TermStats};
 use crate::sentence::SentenceIndex;
 use crate::wrapper::ParagraphCues;
 
@@ -26,7 +26,8 @@ pub struct Prepared<'a> {
     pub(crate) index: SentenceIndex,
     /// Distinct ids of fact terms (numbers, names), sorted.
     pub(crate) facts: Vec<u64>,
-    /// Distinct ids of all terms, sorted.
+    /// Distinct ids of all terms but stopwords, sorted (a stopword's id is
+    /// its own form's, never a content term's).
     pub(crate) ids: Vec<u64>,
     /// For each of `ids`: its idf squared under the statistics the
     /// document was prepared with, and whether it is a fact term.
@@ -47,7 +48,14 @@ impl<'a> Prepared<'a> {
             .collect();
         facts.sort_unstable();
         facts.dedup();
-        let mut ids: Vec<u64> = p.terms.iter().map(|t| t.id).collect();
+        // Stopwords say nothing of which event a text reports: leaving
+        // them out lifted SemEval's Pearson from 0.7453 to 0.7516 (story.rs).
+        let mut ids: Vec<u64> = p
+            .terms
+            .iter()
+            .filter(|t| t.class != Class::Stop)
+            .map(|t| t.id)
+            .collect();
         ids.sort_unstable();
         ids.dedup();
         let sentence_chars = p

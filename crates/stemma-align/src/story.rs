@@ -12,7 +12,9 @@ pub struct StoryConfig {
     /// among 1, 3 and 6 by Pearson on SemEval-2022 Task 8 (0.632, 0.677,
     /// 0.687).
     pub fact_weight: f64,
-    /// A pair with no reuse is `same-story` at or above this.
+    /// A pair with no reuse is `same-story` at or above this: √0.3, the
+    /// weighted Dice of 0.3 that was set before any measurement (the
+    /// similarity is the Dice's square root).
     pub same_story_threshold: f64,
 }
 
@@ -20,15 +22,25 @@ impl Default for StoryConfig {
     fn default() -> StoryConfig {
         StoryConfig {
             fact_weight: 6.0,
-            same_story_threshold: 0.3,
+            same_story_threshold: 0.3_f64.sqrt(),
         }
     }
 }
 
-/// Weighted Dice over the documents' distinct terms, in `0..=1`: each
-/// term weighs its idf squared (rare terms are what identify an event),
-/// facts `fact_weight` times more. The idf is the one the documents were
+/// The square root of a weighted Dice over the documents' distinct
+/// content terms (stopwords left out), in `0..=1`: each term weighs its
+/// idf squared (rare terms are what identify an event), facts
+/// `fact_weight` times more. The idf is the one the documents were
 /// prepared with.
+///
+/// The root is a monotone transform, so it decides nothing a threshold on
+/// the Dice would not (`same_story_threshold` is the root of the old
+/// one), but it grades better. On SemEval-2022 Task 8 the Dice's medians
+/// are 0.33, 0.23, 0.20 and 0.06 for human scores near 1, 2, 3 and 4:
+/// unrelated pairs pile up near 0 and the three related grades crowd
+/// together; the root stretches the low end (0.57, 0.48, 0.44, 0.23),
+/// and Pearson rises from 0.6871 to 0.7453 (0.7516 with stopwords left
+/// out).
 pub fn story_similarity(a: &Prepared<'_>, b: &Prepared<'_>, config: &StoryConfig) -> f64 {
     let weight = |idf2: f64, fact: bool| {
         if fact {
@@ -61,5 +73,5 @@ pub fn story_similarity(a: &Prepared<'_>, b: &Prepared<'_>, config: &StoryConfig
             }
         }
     }
-    (2.0 * shared / (ta + tb)).clamp(0.0, 1.0)
+    (2.0 * shared / (ta + tb)).clamp(0.0, 1.0).sqrt()
 }

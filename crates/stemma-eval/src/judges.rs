@@ -165,7 +165,7 @@ impl DocumentSimilarity for ReportSimilarity {
 }
 
 /// The graded story similarity of the pipeline
-/// (`stemma_pipeline::story_similarities`: weighted Dice of idf-squared
+/// (`stemma_pipeline::story_similarities`: root of a weighted Dice of idf-squared
 /// terms, facts weighted up), over the documents as ingest reads them,
 /// boilerplate left out, idf over the batch.
 #[derive(Debug, Clone, Copy, Default)]
@@ -173,7 +173,7 @@ pub struct StorySimilarity;
 
 impl DocumentSimilarity for StorySimilarity {
     fn name(&self) -> &str {
-        "stemma story similarity: weighted Dice of idf-squared terms, facts x6, idf over the batch"
+        "stemma story similarity: square root of a weighted Dice of idf-squared content terms, facts x6, idf over the batch"
     }
     fn similarities(
         &self,
