@@ -3,7 +3,7 @@
 //! document is in, instead of recomputed per pair.
 
 use crate::SentenceConfig;
-use crate::profile::{Profile, TermStats};
+use crate::profile::{Class, Profile, TermStats};
 use crate::sentence::SentenceIndex;
 use crate::wrapper::ParagraphCues;
 
@@ -26,14 +26,26 @@ pub struct Prepared<'a> {
     pub(crate) index: SentenceIndex,
     /// Distinct ids of fact terms (numbers, names), sorted.
     pub(crate) facts: Vec<u64>,
-    /// Distinct ids of all terms, sorted.
+    /// Distinct ids of all terms but stopwords, sorted (a stopword's id is
+    /// its own form's, never a content term's).
     pub(crate) ids: Vec<u64>,
-    /// For each of `ids`: its idf squared under the statistics the
-    /// document was prepared with, and whether it is a fact term.
-    pub(crate) weights: Vec<(f64, bool)>,
+    /// For each of `ids`: its weight in story similarity.
+    pub(crate) weights: Vec<TermWeight>,
     pub(crate) paragraphs: Vec<ParagraphCues>,
     /// Characters (code points) of each sentence's span.
     pub(crate) sentence_chars: Vec<usize>,
+}
+
+/// What a distinct term of a document weighs in story similarity.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct TermWeight {
+    /// Its idf squared under the statistics the document was prepared with.
+    pub(crate) idf2: f64,
+    /// `1 + ln(occurrences)` in the document: a name the text keeps coming
+    /// back to is what it is about.
+    pub(crate) tf: f64,
+    /// Whether it is a fact term (number, name).
+    pub(crate) fact: bool,
 }
 
 impl<'a> Prepared<'a> {
@@ -47,9 +59,27 @@ impl<'a> Prepared<'a> {
             .collect();
         facts.sort_unstable();
         facts.dedup();
-        let mut ids: Vec<u64> = p.terms.iter().map(|t| t.id).collect();
-        ids.sort_unstable();
-        ids.dedup();
+        // Stopwords say nothing of which event a text reports: leaving
+        // them out lifted SemEval's Pearson from 0.7453 to 0.7538 (story.rs).
+        let mut all: Vec<u64> = p
+            .terms
+            .iter()
+            .filter(|t| t.class != Class::Stop)
+            .map(|t| t.id)
+            .collect();
+        all.sort_unstable();
+        // Distinct ids with their number of occurrences.
+        let mut ids: Vec<u64> = Vec::with_capacity(all.len());
+        let mut counts: Vec<u32> = Vec::with_capacity(all.len());
+        for id in all {
+            match (ids.last(), counts.last_mut()) {
+                (Some(&last), Some(n)) if last == id => *n += 1,
+                _ => {
+                    ids.push(id);
+                    counts.push(1);
+                }
+            }
+        }
         let sentence_chars = p
             .seg
             .sentences
@@ -58,9 +88,14 @@ impl<'a> Prepared<'a> {
             .collect();
         let weights = ids
             .iter()
-            .map(|id| {
+            .zip(&counts)
+            .map(|(id, &n)| {
                 let idf = stats.idf(*id);
-                (idf * idf, facts.binary_search(id).is_ok())
+                TermWeight {
+                    idf2: idf * idf,
+                    tf: 1.0 + f64::from(n).ln(),
+                    fact: facts.binary_search(id).is_ok(),
+                }
             })
             .collect();
         let index = SentenceIndex::new(&p, stats, config);

@@ -507,8 +507,8 @@ fn align_cases() {
 
 // ------------------------------------------------------------ demo corpus
 
-#[test]
-fn demo_corpus_relations() {
+/// The demo corpus's texts, in file name order (`01_…` to `10_…`).
+fn demo_texts() -> Vec<String> {
     let dir = format!("{}/../../examples/demo", env!("CARGO_MANIFEST_DIR"));
     let mut names: Vec<String> = std::fs::read_dir(&dir)
         .expect("demo corpus")
@@ -517,11 +517,16 @@ fn demo_corpus_relations() {
         .filter(|n| n.ends_with(".txt"))
         .collect();
     names.sort();
-    assert_eq!(names.len(), 10);
-    let texts: Vec<String> = names
+    names
         .iter()
         .map(|n| std::fs::read_to_string(format!("{dir}/{n}")).expect("demo text"))
-        .collect();
+        .collect()
+}
+
+#[test]
+fn demo_corpus_relations() {
+    let texts = demo_texts();
+    assert_eq!(texts.len(), 10);
     let segs: Vec<_> = texts
         .iter()
         .map(|t| stemma_segment::segment(t, &[], &Default::default()))
@@ -586,4 +591,65 @@ fn demo_rewrite_links_follow_the_source() {
         sb.sentences[l.b.start].span.start <= inserted
             && inserted < sb.sentences[l.b.end - 1].span.end
     }));
+}
+
+// ------------------------------------------------------- story similarity
+
+/// Story similarity of `a` and `b`, statistics from `corpus` (which holds
+/// both).
+fn story_of(corpus: &[&str], a: usize, b: usize) -> f64 {
+    let segs: Vec<_> = corpus
+        .iter()
+        .map(|t| stemma_segment::segment(t, &[], &Default::default()))
+        .collect();
+    let stats = TermStats::build(&segs.iter().collect::<Vec<_>>());
+    let config = Config::default();
+    let prepared =
+        |i: usize| Prepared::new(Profile::new(corpus[i], &segs[i]), &stats, &config.sentence);
+    story_similarity(&prepared(a), &prepared(b), &config.story)
+}
+
+#[test]
+fn story_similarity_ignores_stopwords_and_counts_repeated_names() {
+    let a = "Flooding closed the Marrow Street bridge in Kelsing on Tuesday. \
+             Mayor Anja Toft said repairs would take three weeks.";
+    let b = "The Marrow Street bridge in Kelsing was shut after flooding. \
+             Anja Toft, the mayor, expects three weeks of repairs.";
+    let c = "A new library opened in Dunmore on Friday with 40,000 books. \
+             Its architect, Per Lund, designed the reading hall.";
+    let corpus = [a, b, c];
+    let same = story_of(&corpus, 0, 1);
+    let other = story_of(&corpus, 0, 2);
+    assert!(same > other, "{same} vs {other}");
+    assert!((story_of(&corpus, 0, 0) - 1.0).abs() < 1e-12);
+    // Function words added to one side change nothing.
+    let b_stops = format!("{b} It was, as it is, what it was.");
+    let with_stops = story_of(&[a, &b_stops, c], 0, 1);
+    assert!((with_stops - same).abs() < 1e-12, "{with_stops} vs {same}");
+    // A shared name both texts keep coming back to weighs more.
+    let a_more = format!("{a} Anja Toft will visit Kelsing again. Toft thanked Kelsing.");
+    let b_more = format!("{b} Toft spoke in Kelsing. Kelsing thanked Anja Toft.");
+    let a_other = format!("{a} The council will visit the site again. It thanked workers.");
+    let b_other = format!("{b} The crews spoke on site. Residents thanked the crews.");
+    let repeated = story_of(&[&a_more, &b_more, c], 0, 1);
+    let once = story_of(&[&a_other, &b_other, c], 0, 1);
+    assert!(repeated > once, "{repeated} vs {once}");
+}
+
+/// On the demo corpus the independent reports of the bridge closure (05,
+/// 06) are the same story as the original, while the other bridge's story
+/// (10, a hard negative) and the unrelated articles are not.
+#[test]
+fn demo_story_similarity() {
+    let texts = demo_texts();
+    let corpus: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let threshold = StoryConfig::default().same_story_threshold;
+    let sim = |i: usize, j: usize| story_of(&corpus, i - 1, j - 1);
+    for j in [5, 6] {
+        assert!(sim(1, j) >= threshold, "01 vs {j:02}: {}", sim(1, j));
+    }
+    for j in [7, 8, 9, 10] {
+        assert!(sim(1, j) < threshold, "01 vs {j:02}: {}", sim(1, j));
+        assert!(sim(1, j) < sim(1, 5).min(sim(1, 6)), "01 vs {j:02}");
+    }
 }

@@ -165,15 +165,15 @@ impl DocumentSimilarity for ReportSimilarity {
 }
 
 /// The graded story similarity of the pipeline
-/// (`stemma_pipeline::story_similarities`: weighted Dice of idf-squared
-/// terms, facts weighted up), over the documents as ingest reads them,
-/// boilerplate left out, idf over the batch.
+/// (`stemma_pipeline::story_similarities`: the root of a weighted Dice of
+/// content terms, idf squared and `1 + ln tf`, facts weighted up), over the
+/// documents as ingest reads them, boilerplate left out, idf over the batch.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct StorySimilarity;
 
 impl DocumentSimilarity for StorySimilarity {
     fn name(&self) -> &str {
-        "stemma story similarity: weighted Dice of idf-squared terms, facts x6, idf over the batch"
+        "stemma story similarity: square root of a weighted Dice of content terms (idf squared, 1 + ln tf), facts x6, idf over the batch"
     }
     fn similarities(
         &self,
