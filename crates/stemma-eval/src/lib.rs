@@ -23,7 +23,7 @@ pub mod tasks;
 
 use std::path::{Path, PathBuf};
 
-pub use table::{Evaluation, Table};
+pub use table::{Evaluation, ItemScore, Table};
 
 /// Why an evaluation could not run.
 #[derive(Debug, thiserror::Error)]

@@ -85,6 +85,16 @@ pub struct Evaluation {
     pub result: Vec<(String, f64)>,
     /// How many items the headline metrics were computed over.
     pub n: u64,
+    /// Per-item figures, for tasks that score items one by one (`aeb`,
+    /// `wcxb`: one per page, in the data set's order); empty otherwise.
+    pub items: Vec<ItemScore>,
+}
+
+/// One item's figures: its id and named metrics, in a fixed order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ItemScore {
+    pub id: String,
+    pub metrics: Vec<(String, f64)>,
 }
 
 impl Evaluation {
@@ -112,6 +122,24 @@ impl Evaluation {
         }
         let _ = write!(s, " n={}", self.n);
         s
+    }
+
+    /// The per-item figures as JSON Lines, one object per item in order:
+    /// `{"id": …, "<metric>": value, …}`, values with six decimals (a
+    /// non-finite value as 0).
+    pub fn items_jsonl(&self) -> String {
+        let mut out = String::new();
+        for item in &self.items {
+            let id = serde_json::Value::String(item.id.clone());
+            let _ = write!(out, "{{\"id\":{id}");
+            for (k, v) in &item.metrics {
+                let k = serde_json::Value::String(k.clone());
+                let v = if v.is_finite() { *v } else { 0.0 };
+                let _ = write!(out, ",{k}:{v:.6}");
+            }
+            out.push_str("}\n");
+        }
+        out
     }
 
     /// The tables, the notes, then the RESULT line, newline-terminated.

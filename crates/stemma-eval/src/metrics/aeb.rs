@@ -105,6 +105,28 @@ pub struct Score {
     pub n_recall: usize,
 }
 
+impl DocMatch {
+    /// This document's precision, as it enters the benchmark's mean.
+    pub fn precision(&self) -> f64 {
+        precision_of(self)
+    }
+
+    /// This document's recall, as it enters the benchmark's mean.
+    pub fn recall(&self) -> f64 {
+        recall_of(self)
+    }
+
+    /// The harmonic mean of the two (0 when both are 0).
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        }
+    }
+}
+
 fn precision_of(m: &DocMatch) -> f64 {
     if m.fp == 0.0 && m.fn_ == 0.0 {
         1.0

@@ -17,7 +17,7 @@ use super::{fmt4, skipped_note};
 use crate::data::extraction::{Page, PageSet, read_aeb, read_predictions, read_wcxb};
 use crate::data::read_bytes;
 use crate::metrics::{aeb, remove_spans};
-use crate::{Error, Evaluation, Table};
+use crate::{Error, Evaluation, ItemScore, Table};
 
 /// Which data set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -153,6 +153,19 @@ pub fn score(
     }
     let s = aeb::score(&matches);
     let mut e = Evaluation::new(task);
+    e.items = pages
+        .pages
+        .iter()
+        .zip(&matches)
+        .map(|(p, m)| ItemScore {
+            id: p.id.clone(),
+            metrics: vec![
+                ("precision".to_owned(), m.precision()),
+                ("recall".to_owned(), m.recall()),
+                ("f1".to_owned(), m.f1()),
+            ],
+        })
+        .collect();
     let mut t = Table::new(
         format!("main-text extraction, AEB metric ({source})"),
         &[
@@ -245,6 +258,11 @@ mod tests {
         assert_eq!(
             e.result_line(),
             "RESULT aeb precision=0.7500 recall=0.7500 f1=0.7500 accuracy=0.5000 n=2"
+        );
+        assert_eq!(
+            e.items_jsonl(),
+            "{\"id\":\"p1\",\"precision\":1.000000,\"recall\":1.000000,\"f1\":1.000000}\n\
+             {\"id\":\"p2\",\"precision\":0.500000,\"recall\":0.500000,\"f1\":0.500000}\n"
         );
         let e = score("wcxb", &PageSet::default(), &mix, "test");
         assert_eq!(

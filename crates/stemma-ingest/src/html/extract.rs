@@ -15,7 +15,9 @@
 //!    paragraph (the parent fully, the grandparent half, further ones a
 //!    third of that per level, five levels), each ancestor starting from a
 //!    tag bonus and ±25 for its class hints; the final score is scaled by
-//!    one minus the element's link density. An element marked as the
+//!    one minus the element's link density (a run of text straight
+//!    inside a container that also holds blocks is a paragraph of that
+//!    container, as Readability wraps it in a `<p>`). An element marked as the
 //!    article body (`itemprop=articleBody`, the usual CMS body classes)
 //!    takes the place of the best candidate when it holds enough of it.
 //! 2. **Root**: the best candidate, moved up while its parent scores
@@ -26,7 +28,8 @@
 //!    score at least a fifth of the best candidate or are plain
 //!    paragraphs of prose join it.
 //! 3. **Cleaning** inside the root: unlikely elements, link lists
-//!    (Readability's conditional cleaning, simplified), the `<h1>`
+//!    (Readability's conditional cleaning, simplified; lists and
+//!    quotations such as embedded posts only when mostly links), the `<h1>`
 //!    headline, bylines and stock lines ("Advertisement", "Share this")
 //!    come out; outside the best candidate, so do elements with a
 //!    negative hint that a positive word saved (`post-comments`).
@@ -459,6 +462,10 @@ struct Totals {
     prose: Vec<u32>,
     /// Holds (or is) an element marked as the article body.
     marked: Vec<bool>,
+    /// Characters of lines inside a list item, and inside a quotation
+    /// (`blockquote`).
+    listed: Vec<u32>,
+    quoted: Vec<u32>,
 }
 
 fn totals(layout: &Layout) -> Totals {
@@ -471,9 +478,25 @@ fn totals(layout: &Layout) -> Totals {
         items: vec![0; n],
         prose: vec![0; n],
         marked: vec![false; n],
+        listed: vec![0; n],
+        quoted: vec![0; n],
     };
+    // Inside a list item, inside a quotation (parents come first).
+    let mut in_li = vec![false; n];
+    let mut in_quote = vec![false; n];
+    for (i, el) in layout.els.iter().enumerate() {
+        let parent = index(el.parent, n);
+        in_li[i] = el.tag == Tag::Li || parent.is_some_and(|p| in_li[p]);
+        in_quote[i] = el.tag == Tag::Quote || parent.is_some_and(|p| in_quote[p]);
+    }
     for line in &layout.lines {
         if let Some(i) = index(line.owner, n) {
+            if in_li[i] {
+                t.listed[i] = t.listed[i].saturating_add(line.chars);
+            }
+            if in_quote[i] {
+                t.quoted[i] = t.quoted[i].saturating_add(line.chars);
+            }
             t.chars[i] = t.chars[i].saturating_add(line.chars);
             t.links[i] = t.links[i].saturating_add(line.link_chars);
             t.commas[i] = t.commas[i].saturating_add(line.commas);
@@ -496,6 +519,8 @@ fn totals(layout: &Layout) -> Totals {
         if let Some(p) = index(el.parent, n) {
             t.prose[p] = t.prose[p].saturating_add(t.prose[i]);
             t.marked[p] |= t.marked[i];
+            t.listed[p] = t.listed[p].saturating_add(t.listed[i]);
+            t.quoted[p] = t.quoted[p].saturating_add(t.quoted[i]);
             t.chars[p] = t.chars[p].saturating_add(t.chars[i]);
             t.links[p] = t.links[p].saturating_add(t.links[i]);
             t.commas[p] = t.commas[p].saturating_add(t.commas[i]);
@@ -522,6 +547,19 @@ fn link_density(t: &Totals, i: usize) -> f64 {
 /// Unlikely to hold the body: a negative hint and no positive one.
 fn unlikely(el: &El) -> bool {
     el.hints & hint::NEGATIVE != 0 && el.hints & (hint::POSITIVE | hint::BODY) == 0
+}
+
+/// At least nine tenths of `all`.
+fn mostly(part: u32, all: u32) -> bool {
+    all > 0 && u64::from(part) * 10 >= u64::from(all) * 9
+}
+
+/// An embedded post (a tweet, an Instagram post): an element whose only
+/// negative hint is `social`/`share` and whose text is a quotation
+/// (`<div class="social-media-embed"><blockquote>`). A share bar holds
+/// links, not quoted text; this is part of the article.
+fn embedded_post(el: &El, t: &Totals, i: usize) -> bool {
+    el.hints & hint::NEGATIVE == hint::SHARE && mostly(t.quoted[i], t.chars[i])
 }
 
 /// Readability's class weight.
@@ -552,6 +590,11 @@ fn is_inline(tag: Tag) -> bool {
     matches!(tag, Tag::Other | Tag::Time | Tag::Control)
 }
 
+/// An element that holds paragraphs rather than being one.
+fn is_container(tag: Tag) -> bool {
+    matches!(tag, Tag::Div | Tag::Section | Tag::Article | Tag::Main)
+}
+
 /// Which lines are body (`true`), or `None` when nothing looks like prose.
 fn body_lines(layout: &Layout, text: &str, params: &Params) -> Option<Vec<bool>> {
     let els = &layout.els;
@@ -574,7 +617,15 @@ fn body_lines(layout: &Layout, text: &str, params: &Params) -> Option<Vec<bool>>
     for i in 0..n {
         let up = index(els[i].parent, n).is_some_and(|p| in_unlikely[p]);
         let holds_body = t.marked[i] || u64::from(t.prose[i]) * 2 >= page_prose;
-        in_unlikely[i] = up || (unlikely(&els[i]) && !holds_body);
+        in_unlikely[i] = up || (unlikely(&els[i]) && !holds_body && !embedded_post(&els[i], &t, i));
+    }
+    let mut has_block_child = vec![false; n];
+    for el in els {
+        if let Some(p) = index(el.parent, n)
+            && !is_inline(el.tag)
+        {
+            has_block_child[p] = true;
+        }
     }
     let mut score = vec![f64::NAN; n];
     let mut scored_any = false;
@@ -596,7 +647,17 @@ fn body_lines(layout: &Layout, text: &str, params: &Params) -> Option<Vec<bool>>
                 continue;
             }
             let s = 1.0 + f64::from(line.commas) + (f64::from(line.chars) / 100.0).min(3.0);
-            let mut at = els[p].parent;
+            // Text straight inside a container that also holds blocks
+            // (a run of text beside a `<p>` and a `<div>`, lines split by
+            // `<br>`) is a paragraph of its own: Readability wraps such
+            // runs in a `<p>`, so the container is its parent. A
+            // container holding no block is the paragraph itself, as
+            // Readability turns it into a `<p>`.
+            let mut at = if is_container(els[p].tag) && has_block_child[p] {
+                p as u32
+            } else {
+                els[p].parent
+            };
             for level in 0..5 {
                 let Some(a) = index(at, n) else { break };
                 if score[a].is_nan() {
@@ -675,6 +736,7 @@ fn body_lines(layout: &Layout, text: &str, params: &Params) -> Option<Vec<bool>>
         let holds_body = t.marked[i] || u64::from(t.prose[i]) * 2 >= page_prose;
         negative[i] = up
             || (!protected[i]
+                && !embedded_post(&els[i], &t, i)
                 && (h & hint::COMMENT != 0 || (h & hint::NEGATIVE != 0 && !holds_body)));
     }
     let (top_first, top_end) = (els[top].first_line as usize, els[top].end_line as usize);
@@ -774,10 +836,11 @@ fn cut_elements(
         // An element holding half the top candidate's prose is the body,
         // whatever its class says (`elementor-widget-container`).
         let holds_body = t.prose[i] * 2 >= t.prose[top];
-        let hinted = (unlikely(el) && !holds_body)
-            || (el.hints & hint::NEGATIVE != 0
-                && el.hints & hint::BODY == 0
-                && t.prose[i] < params.small_hinted_prose);
+        let hinted = !embedded_post(el, t, i)
+            && ((unlikely(el) && !holds_body)
+                || (el.hints & hint::NEGATIVE != 0
+                    && el.hints & hint::BODY == 0
+                    && t.prose[i] < params.small_hinted_prose));
         let date = el.tag == Tag::Time && t.chars[i] < 40;
         if hinted || date || matches!(el.tag, Tag::H1 | Tag::Form | Tag::Control) {
             cut[i] = true;
@@ -794,7 +857,18 @@ fn cut_elements(
         {
             let ld = link_density(t, i);
             let weight = class_weight(el);
-            let fishy = (weight < 25.0 && ld > params.max_link_density * 0.4 && t.chars[i] < 1000)
+            // Readability spares lists (and elements whose text is
+            // mostly list items) from its "a little linky" cut, and a
+            // quotation is someone's text, links and all (an embedded
+            // post: the handle, the hashtags, the dated link): only the
+            // "mostly links" cut applies to them.
+            let spared = el.tag == Tag::List
+                || mostly(t.listed[i], t.chars[i])
+                || mostly(t.quoted[i], t.chars[i]);
+            let fishy = (!spared
+                && weight < 25.0
+                && ld > params.max_link_density * 0.4
+                && t.chars[i] < 1000)
                 || (ld > params.max_link_density)
                 || (el.tag != Tag::List && t.items[i] > t.paragraphs[i] + 2 && ld > 0.2);
             if fishy {

@@ -30,6 +30,11 @@ pub struct EvalArgs {
     /// JSON `{id: {"articleBody": text}}` (the AEB output format).
     #[arg(long, value_name = "FILE")]
     pub predictions: Option<PathBuf>,
+    /// aeb, wcxb: also write each page's precision, recall and F1 to
+    /// FILE, as JSON Lines `{"id", "precision", "recall", "f1"}` in the
+    /// data set's order.
+    #[arg(long, value_name = "FILE")]
+    pub per_page: Option<PathBuf>,
     /// No progress bars.
     #[arg(long, short)]
     pub quiet: bool,
@@ -64,6 +69,9 @@ pub fn run(args: EvalArgs) -> anyhow::Result<Outcome> {
     if args.predictions.is_some() && !matches!(args.task, Task::Aeb | Task::Wcxb) {
         anyhow::bail!("--predictions applies to the aeb and wcxb tasks only");
     }
+    if args.per_page.is_some() && !matches!(args.task, Task::Aeb | Task::Wcxb) {
+        anyhow::bail!("--per-page applies to the aeb and wcxb tasks only");
+    }
     if !args.data.exists() {
         anyhow::bail!("no such data set: {}", args.data.display());
     }
@@ -81,6 +89,10 @@ pub fn run(args: EvalArgs) -> anyhow::Result<Outcome> {
         Task::Tempeval => tasks::tempeval::run(data, judges::stemma_date_normalizer().as_ref()),
     }
     .with_context(|| format!("cannot evaluate {}", data.display()))?;
+    if let Some(path) = &args.per_page {
+        std::fs::write(path, evaluation.items_jsonl())
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
     let mut stdout = std::io::stdout().lock();
     stdout
         .write_all(evaluation.render().as_bytes())
