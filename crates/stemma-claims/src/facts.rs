@@ -6,6 +6,8 @@ use std::ops::Range;
 
 use std::collections::HashSet;
 
+use crate::U64Hash;
+
 use jiff::civil::Date;
 use stemma_core::{Span, Topic};
 use stemma_segment::Segmented;
@@ -256,9 +258,11 @@ pub struct DocFacts {
     /// For each sentence, its content words ([`is_content`]) lowercased,
     /// as sorted distinct xxh3 hashes: what sentences are matched on.
     pub bags: Vec<Vec<u64>>,
+    /// For each sentence, its number of words.
+    pub words: Vec<u32>,
     /// Hashes of what the document states ([`Fact::keys`]): whether it
     /// states a fact is one lookup.
-    stated: HashSet<u64>,
+    stated: HashSet<u64, U64Hash>,
 }
 
 impl DocFacts {
@@ -293,15 +297,30 @@ pub(crate) fn is_content(w: &str) -> bool {
     w.chars().count() >= 3 && !STOP.contains(&w)
 }
 
-/// The content words of sentence `si`, as sorted distinct hashes of
-/// their normalised forms (the segmenter's own token hashes).
-fn content_bag(seg: &Segmented, si: usize) -> Vec<u64> {
-    let mut v: Vec<u64> = seg
-        .sentence_tokens(si)
-        .iter()
-        .filter(|t| is_content(seg.norm(t)))
-        .map(|t| t.hash)
-        .collect();
+/// The content words of a sentence's words `ws`, as sorted distinct
+/// hashes of their folded forms: each word split at hyphens and slashes
+/// (`65-year-old`), lowercased, with everything but letters and digits
+/// dropped (`U.S.` → `us`, `1,200` → `1200`), as the segmenter folds
+/// them, so that a claims run needs no tokens of its own.
+fn content_bag(ws: &[Word<'_>], buf: &mut String) -> Vec<u64> {
+    let mut v: Vec<u64> = Vec::with_capacity(ws.len());
+    for w in ws {
+        for piece in w.text.split(['-', '/']) {
+            buf.clear();
+            for c in piece.chars() {
+                if c.is_ascii() {
+                    if c.is_ascii_alphanumeric() {
+                        buf.push(c.to_ascii_lowercase());
+                    }
+                } else if c.is_alphanumeric() {
+                    buf.extend(c.to_lowercase());
+                }
+            }
+            if is_content(buf) {
+                v.push(xxhash_rust::xxh3::xxh3_64(buf.as_bytes()));
+            }
+        }
+    }
     v.sort_unstable();
     v.dedup();
     v
@@ -322,6 +341,7 @@ pub fn facts(text: &str, seg: &Segmented, anchor: Option<Date>) -> DocFacts {
     let vocabulary = vocabulary_of(&split);
     let dates = find_dates(text, anchor);
     let mut out = DocFacts::default();
+    let mut buf = String::new();
     let mut d = 0;
     for (si, sentence) in seg.sentences.iter().enumerate() {
         let range = sentence.span.start..sentence.span.end;
@@ -377,7 +397,8 @@ pub fn facts(text: &str, seg: &Segmented, anchor: Option<Date>) -> DocFacts {
             out.stated.extend(f.keys(true));
         }
         out.sentences.push(first..out.facts.len());
-        out.bags.push(content_bag(seg, si));
+        out.bags.push(content_bag(&split[si], &mut buf));
+        out.words.push(split[si].len() as u32);
     }
     out
 }

@@ -228,7 +228,7 @@ fn sentence_pairs(
     let (s_bags, d_bags) = (&src.facts.bags, &der.facts.bags);
     // Postings of the source's words: each derived sentence meets only
     // the source sentences it shares a word with.
-    let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
+    let mut postings: HashMap<u64, Vec<u32>, crate::U64Hash> = HashMap::default();
     for (si, bag) in s_bags.iter().enumerate() {
         if bag.len() >= 3 {
             for &w in bag {
@@ -907,7 +907,10 @@ fn judge_run(
 ) -> Option<Unsupported> {
     let input = inputs.get(doc.index())?;
     let seg = input.segmented;
-    let words: usize = run.clone().map(|s| seg.sentence_tokens(s).len()).sum();
+    let words: usize = run
+        .clone()
+        .map(|s| input.facts.words.get(s).map_or(0, |&n| n as usize))
+        .sum();
     if words < config.unsupported_min_words {
         return None;
     }

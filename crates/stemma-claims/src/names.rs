@@ -279,7 +279,16 @@ pub(crate) fn vocabulary_of(sentences: &[Vec<Word<'_>>]) -> Vocabulary {
 /// A word as names are compared: lowercased, full stops dropped, curly
 /// apostrophes straightened.
 fn fold(w: &str) -> String {
-    w.to_lowercase().replace('.', "").replace('’', "'")
+    let mut s = String::with_capacity(w.len());
+    for c in w.chars() {
+        match c {
+            '.' => {}
+            '’' => s.push('\''),
+            c if c.is_ascii() => s.push(c.to_ascii_lowercase()),
+            c => s.extend(c.to_lowercase()),
+        }
+    }
+    s
 }
 
 /// A headline in title case: four or more words of four letters or
@@ -321,7 +330,7 @@ pub struct Vocabulary {
 /// all the name rules ask, and a document's vocabulary is built for
 /// every document in a story.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct WordSet(HashSet<u64>);
+pub struct WordSet(HashSet<u64, crate::U64Hash>);
 
 impl WordSet {
     pub fn insert(&mut self, folded: &str) {
@@ -490,13 +499,12 @@ pub fn same_entity(a: &[String], b: &[String]) -> bool {
         return true;
     }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    if short.len() == 1 && long.len() > 1 {
-        let initials: String = long
+    if short.len() == 1 && long.len() > 1 && short[0].chars().nth(1).is_some() {
+        let initials = long
             .iter()
             .filter(|w| !CONNECTORS.contains(&w.as_str()))
-            .filter_map(|w| w.chars().next())
-            .collect::<String>();
-        if short[0].chars().count() >= 2 && short[0] == initials {
+            .filter_map(|w| w.chars().next());
+        if short[0].chars().eq(initials) {
             return true;
         }
     }
@@ -506,12 +514,11 @@ pub fn same_entity(a: &[String], b: &[String]) -> bool {
     // Most words shared: one title rendered two ways ("Carry On Again
     // Doctor", "Carry On Once More Doctor"); "New York" and "New Jersey"
     // share only half.
-    let content = |k: &[String]| -> Vec<String> {
+    fn content(k: &[String]) -> Vec<&String> {
         k.iter()
             .filter(|w| !CONNECTORS.contains(&w.as_str()))
-            .cloned()
             .collect()
-    };
+    }
     let (cs, cl) = (content(short), content(long));
     let shared = cs.iter().filter(|w| cl.contains(w)).count();
     // …unless a place is what differs ("State University of New York",
@@ -551,9 +558,18 @@ pub fn spelling_variant(a: &str, b: &str) -> bool {
         return false;
     }
     // Figures are not spelling: "Qatargas-1" and "Qatargas-2" differ.
-    let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
-    if digits(a) != digits(b) {
+    fn digits(s: &str) -> impl Iterator<Item = u8> + '_ {
+        s.bytes().filter(u8::is_ascii_digit)
+    }
+    if !digits(a).eq(digits(b)) {
         return false;
+    }
+    if a.is_ascii() && b.is_ascii() {
+        // Bytes are characters: no copy.
+        let (a, b) = (a.as_bytes(), b.as_bytes());
+        let shorter = a.len().min(b.len());
+        let allowed = if shorter >= 8 { 2 } else { 1 };
+        return a.len().abs_diff(b.len()) <= allowed && edit_distance(a, b) <= allowed;
     }
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     let shorter = a.len().min(b.len());
@@ -570,7 +586,7 @@ pub fn spelling_variant(a: &str, b: &str) -> bool {
 /// Optimal string alignment distance (Damerau–Levenshtein without
 /// repeated edits of one substring), three rolling rows on the stack;
 /// words longer than [`MAX_VARIANT`] characters count as far apart.
-fn edit_distance(a: &[char], b: &[char]) -> usize {
+fn edit_distance<T: PartialEq>(a: &[T], b: &[T]) -> usize {
     let (n, m) = (a.len(), b.len());
     if n > MAX_VARIANT || m > MAX_VARIANT {
         return usize::MAX;

@@ -25,19 +25,29 @@ pub(crate) struct Word<'a> {
 }
 
 fn is_edge_punct(c: char) -> bool {
-    !c.is_alphanumeric() && !matches!(c, '$' | '£' | '€' | '¥' | '%')
+    if c.is_ascii() {
+        !c.is_ascii_alphanumeric() && c != '$' && c != '%'
+    } else {
+        !c.is_alphanumeric() && !matches!(c, '£' | '€' | '¥')
+    }
 }
 
 /// The words of `text[range]`, in order; spans index `text`.
 pub(crate) fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
     let Some(slice) = text.get(range.clone()) else {
-        return out;
+        return Vec::new();
     };
+    // About one word in six bytes of news text.
+    let mut out = Vec::with_capacity(slice.len() / 5 + 1);
     let mut start = None;
     let base = range.start;
     for (i, c) in slice.char_indices() {
-        if c.is_whitespace() || c == '—' || c == '–' {
+        let gap = if c.is_ascii() {
+            c.is_ascii_whitespace() || c == '\u{0b}'
+        } else {
+            c.is_whitespace() || c == '—' || c == '–'
+        };
+        if gap {
             if let Some(s) = start.take() {
                 push(slice, base, s, i, &mut out);
                 // A dash between words ends a name or a figure.
@@ -60,8 +70,8 @@ pub(crate) fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
 /// Pushes the word `slice[s..e]`, trimmed, if anything is left of it.
 fn push<'a>(slice: &'a str, base: usize, s: usize, e: usize, out: &mut Vec<Word<'a>>) {
     let raw = &slice[s..e];
-    let lead = raw.len() - raw.trim_start_matches(is_edge_punct).len();
     let body = raw.trim_start_matches(is_edge_punct);
+    let lead = raw.len() - body.len();
     let mut trimmed = body.trim_end_matches(is_edge_punct);
     // Keep the full stop of an abbreviation of one to four letters
     // ("a.m.", "U.S.", "Mr.", "Sept.") out of the trimmed text but

@@ -464,7 +464,11 @@ fn find(
                 .collect();
             let segmented: Vec<Segmented> = docs
                 .par_iter()
-                .map(|&d| segment(&documents[d], config))
+                .map(|&d| {
+                    let d = &documents[d];
+                    let boilerplate: Vec<Span> = d.boilerplate.iter().map(|b| b.span).collect();
+                    stemma_segment::segment_sentences(&d.text, &boilerplate)
+                })
                 .collect();
             let facts: Vec<stemma_claims::DocFacts> = docs
                 .par_iter()

@@ -99,6 +99,17 @@ impl Segmented {
 /// Segments the body of `text`: everything outside the `exclude` spans
 /// (boilerplate; byte spans, any order, may overlap).
 pub fn segment(text: &str, exclude: &[Span], config: &Config) -> Segmented {
+    segment_with(text, exclude, Some(config))
+}
+
+/// [`segment`] without tokens: the paragraphs and sentences only, each
+/// sentence with an empty token range. For stages that read their own
+/// words (claims), at about 40 % of the cost.
+pub fn segment_sentences(text: &str, exclude: &[Span]) -> Segmented {
+    segment_with(text, exclude, None)
+}
+
+fn segment_with(text: &str, exclude: &[Span], tokens: Option<&Config>) -> Segmented {
     let mut out = Segmented::default();
     let mut chars = Vec::new();
     for region in body_regions(text, exclude) {
@@ -106,14 +117,16 @@ pub fn segment(text: &str, exclude: &[Span], config: &Config) -> Segmented {
             let first_sentence = out.sentences.len();
             for span in sentences::split(text, para) {
                 let first_token = out.tokens.len();
-                tokens::tokenize(
-                    text,
-                    span,
-                    config.seed,
-                    &mut out.tokens,
-                    &mut out.norms,
-                    &mut chars,
-                );
+                if let Some(config) = tokens {
+                    tokens::tokenize(
+                        text,
+                        span,
+                        config.seed,
+                        &mut out.tokens,
+                        &mut out.norms,
+                        &mut chars,
+                    );
+                }
                 out.sentences.push(Sentence {
                     span,
                     tokens: first_token..out.tokens.len(),

@@ -123,6 +123,15 @@ proptest! {
                 prop_assert!(!t.span.overlaps(cut));
             }
         }
+        // Without tokens: the same paragraphs and sentences.
+        let bare = segment_sentences(&text, &[cut]);
+        prop_assert_eq!(&bare.paragraphs, &seg.paragraphs);
+        prop_assert_eq!(bare.sentences.len(), seg.sentences.len());
+        for (b, s) in bare.sentences.iter().zip(&seg.sentences) {
+            prop_assert_eq!((b.span, b.paragraph), (s.span, s.paragraph));
+            prop_assert!(b.tokens.is_empty());
+        }
+        prop_assert!(bare.tokens.is_empty());
     }
 }
 

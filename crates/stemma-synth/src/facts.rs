@@ -143,7 +143,12 @@ pub(crate) fn candidates(lex: &Lexicon, body: &Body) -> Vec<Candidate> {
                 }
                 let topic = match t.kind {
                     Kind::Year => Some(Topic::Date),
-                    Kind::Num if numeric_core(&t.text).is_some() => Some(Topic::Number),
+                    Kind::Num
+                        if numeric_core(&t.text).is_some()
+                            && !is_decade_or_century(&s.toks, ti) =>
+                    {
+                        Some(Topic::Number)
+                    }
                     Kind::Name if name_kind(lex, &s.toks, ti) != NameKind::Other => {
                         Some(Topic::Name)
                     }
@@ -161,6 +166,25 @@ pub(crate) fn candidates(lex: &Lexicon, body: &Body) -> Vec<Candidate> {
         }
     }
     out
+}
+
+/// Whether the token at `i` of `toks` names a decade or a century
+/// (`1980s`, `'80s`, `1800s`, `19th century`): a period of time, which
+/// issue 7 counts among dates, not a figure. Drawn as a number it became
+/// `1310s` or `2890s` and was labelled a `number` change; it is not
+/// changed at all.
+pub(crate) fn is_decade_or_century(toks: &[Tok], i: usize) -> bool {
+    let Some(t) = toks.get(i) else {
+        return false;
+    };
+    let core = t.text.trim_start_matches(['\'', '\u{2019}']);
+    let decade = core.strip_suffix('s').is_some_and(|d| {
+        matches!(d.len(), 2 | 4) && d.ends_with('0') && d.bytes().all(|b| b.is_ascii_digit())
+    });
+    let century = toks
+        .get(i + 1)
+        .is_some_and(|n| n.is("century") || n.is("centuries"));
+    decade || century
 }
 
 /// The topic the truth gives a change of the token at `i` of `toks`
@@ -553,6 +577,20 @@ mod tests {
             change_year("2004", &mut rng).map(|y| y != "2004"),
             Some(true)
         );
+    }
+
+    #[test]
+    fn decades_and_centuries_are_not_figures() {
+        let of = |text: &str, word: &str| {
+            let toks = crate::text::tokenize(text);
+            let i = toks.iter().position(|t| &*t.text == word).expect(word);
+            is_decade_or_century(&toks, i)
+        };
+        assert!(of("Memories of the 1970s and 1980s returned.", "1980s"));
+        assert!(of("A house built in the 19th century stands.", "19th"));
+        assert!(!of("Some 1985 people came.", "1985"));
+        assert!(!of("She ran the 60m race.", "60m"));
+        assert!(!of("He was 19th in the race.", "19th"));
     }
 
     #[test]
