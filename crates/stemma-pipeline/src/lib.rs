@@ -124,7 +124,7 @@ pub fn analyze(
     reporter.finish();
 
     reporter.start("stories and provenance", None);
-    let (mut stories, mut kept) = stories(documents, &found, config);
+    let (mut stories, mut kept) = form_stories(documents, &found, config);
     reporter.finish();
 
     // Versions of one story that no generator paired (a rewrite and an
@@ -143,7 +143,7 @@ pub fn analyze(
         reporter.start("stories and provenance", None);
         found.extend(more);
         found.sort_by_key(|(pair, _)| (pair.a, pair.b));
-        (stories, kept) = self::stories(documents, &found, config);
+        (stories, kept) = form_stories(documents, &found, config);
         reporter.finish();
     }
     // Same-story pairs the stories stage turned down (their stories are
@@ -309,7 +309,11 @@ fn relate(
 }
 
 /// The stories of the aligned pairs, and per pair whether it stands.
-fn stories(documents: &[Document], found: &[Related], config: &Config) -> (Vec<Story>, Vec<bool>) {
+fn form_stories(
+    documents: &[Document],
+    found: &[Related],
+    config: &Config,
+) -> (Vec<Story>, Vec<bool>) {
     let reuse: Vec<stemma_stories::Reuse<'_>> = found
         .iter()
         .map(|(pair, derived)| stemma_stories::Reuse {
