@@ -1,6 +1,15 @@
 //! From documents, diagnostics and analysis results to the wire types.
+//!
+//! [`build`] collects the whole [`Report`]; [`write_json_streamed`] writes the
+//! same JSON item by item through the same conversions, so a million-document
+//! run never holds a second copy of its results in wire form.
 
-use stemma_core::{Analysis, CharIndex, Diagnostic, DocIdx, Document, Finding, Span};
+use std::cell::RefCell;
+
+use serde::ser::{Serialize, SerializeStruct, Serializer};
+use stemma_core::{
+    Analysis, CharIndex, Derivation, Diagnostic, DocIdx, Document, Finding, Pair, Span, Story,
+};
 
 use crate::wire::*;
 
@@ -19,20 +28,73 @@ pub fn build(
     analysis: &Analysis,
     options: Options,
 ) -> Report {
-    let index: Vec<CharIndex> = documents.iter().map(|d| CharIndex::new(&d.text)).collect();
-    let id = |d: DocIdx| documents[d.index()].id.to_string();
-    let span = |d: DocIdx, s: Span| index[d.index()].char_span(s);
-    let quote = |d: DocIdx, s: Span| {
-        s.slice(&documents[d.index()].text)
+    let cx = Convert::new(documents, options);
+    Report {
+        stemma_report: crate::VERSION,
+        documents: (0..documents.len()).map(|i| cx.document(i)).collect(),
+        pairs: analysis.pairs.iter().map(|p| cx.pair(p)).collect(),
+        stories: analysis
+            .stories
+            .iter()
+            .enumerate()
+            .map(|(i, s)| cx.story(i, s))
+            .collect(),
+        findings: analysis.findings.iter().map(|f| cx.finding(f)).collect(),
+        diagnostics: diagnostics.iter().map(diagnostic).collect(),
+    }
+}
+
+/// Writes exactly what [`crate::write_json`] writes for [`build`]'s report
+/// (pretty-printed JSON and a newline), converting one item at a time.
+pub fn write_json_streamed(
+    documents: &[Document],
+    diagnostics: &[Diagnostic],
+    analysis: &Analysis,
+    options: Options,
+    mut out: impl std::io::Write,
+) -> std::io::Result<()> {
+    let view = View {
+        cx: Convert::new(documents, options),
+        diagnostics,
+        analysis,
+    };
+    serde_json::to_writer_pretty(&mut out, &view)?;
+    out.write_all(b"\n")
+}
+
+/// The per-item conversions, shared by [`build`] and [`write_json_streamed`].
+struct Convert<'a> {
+    documents: &'a [Document],
+    index: Vec<CharIndex>,
+    options: Options,
+}
+
+impl<'a> Convert<'a> {
+    fn new(documents: &'a [Document], options: Options) -> Convert<'a> {
+        Convert {
+            documents,
+            index: documents.iter().map(|d| CharIndex::new(&d.text)).collect(),
+            options,
+        }
+    }
+
+    fn id(&self, d: DocIdx) -> String {
+        self.documents[d.index()].id.to_string()
+    }
+
+    fn span(&self, d: DocIdx, s: Span) -> CharSpan {
+        self.index[d.index()].char_span(s)
+    }
+
+    fn quote(&self, d: DocIdx, s: Span) -> String {
+        s.slice(&self.documents[d.index()].text)
             .unwrap_or_default()
             .to_owned()
-    };
-    let story_id = |i: usize| format!("story-{}", i + 1);
+    }
 
-    let docs = documents
-        .iter()
-        .zip(&index)
-        .map(|(d, idx)| DocumentOut {
+    fn document(&self, i: usize) -> DocumentOut {
+        let (d, idx) = (&self.documents[i], &self.index[i]);
+        DocumentOut {
             id: d.id.to_string(),
             source: d.source.clone(),
             title: d.meta.title.clone(),
@@ -40,7 +102,7 @@ pub fn build(
             published: d.meta.published.as_ref().map(ToString::to_string),
             url: d.meta.url.clone(),
             length: idx.len_chars(),
-            text: options.with_text.then(|| d.text.clone()),
+            text: self.options.with_text.then(|| d.text.clone()),
             boilerplate: d
                 .boilerplate
                 .iter()
@@ -57,15 +119,13 @@ pub fn build(
                     message: g.message.clone(),
                 })
                 .collect(),
-        })
-        .collect();
+        }
+    }
 
-    let pairs = analysis
-        .pairs
-        .iter()
-        .map(|p| PairOut {
-            a: id(p.a),
-            b: id(p.b),
+    fn pair(&self, p: &Pair) -> PairOut {
+        PairOut {
+            a: self.id(p.a),
+            b: self.id(p.b),
             relation: p.relation.as_str().to_owned(),
             a_covered: round4(p.a_covered),
             b_covered: round4(p.b_covered),
@@ -73,40 +133,35 @@ pub fn build(
                 .passages
                 .iter()
                 .map(|g| PassageOut {
-                    a: span(p.a, g.a),
-                    b: span(p.b, g.b),
+                    a: self.span(p.a, g.a),
+                    b: self.span(p.b, g.b),
                     kind: g.kind.as_str().to_owned(),
                 })
                 .collect(),
-        })
-        .collect();
+        }
+    }
 
-    let stories = analysis
-        .stories
-        .iter()
-        .enumerate()
-        .map(|(i, s)| StoryOut {
+    fn story(&self, i: usize, s: &Story) -> StoryOut {
+        StoryOut {
             id: story_id(i),
-            documents: s.documents.iter().map(|&d| id(d)).collect(),
-            roots: s.roots.iter().map(|&d| id(d)).collect(),
-            derivations: s
-                .derivations
-                .iter()
-                .map(|d| DerivationOut {
-                    source: id(d.source),
-                    derived: id(d.derived),
-                    relation: d.relation.as_str().to_owned(),
-                    confidence: round4(d.confidence),
-                    evidence: d.evidence.clone(),
-                })
-                .collect(),
-        })
-        .collect();
+            documents: s.documents.iter().map(|&d| self.id(d)).collect(),
+            roots: s.roots.iter().map(|&d| self.id(d)).collect(),
+            derivations: s.derivations.iter().map(|d| self.derivation(d)).collect(),
+        }
+    }
 
-    let findings = analysis
-        .findings
-        .iter()
-        .map(|f| match f {
+    fn derivation(&self, d: &Derivation) -> DerivationOut {
+        DerivationOut {
+            source: self.id(d.source),
+            derived: self.id(d.derived),
+            relation: d.relation.as_str().to_owned(),
+            confidence: round4(d.confidence),
+            evidence: d.evidence.clone(),
+        }
+    }
+
+    fn finding(&self, f: &Finding) -> FindingOut {
+        match f {
             Finding::Conflict(c) => FindingOut::Conflict {
                 story: story_id(c.story),
                 topic: c.topic.as_str().to_owned(),
@@ -115,37 +170,90 @@ pub fn build(
                     .statements
                     .iter()
                     .map(|s| StatementOut {
-                        doc: id(s.doc),
-                        span: span(s.doc, s.span),
-                        quote: quote(s.doc, s.span),
+                        doc: self.id(s.doc),
+                        span: self.span(s.doc, s.span),
+                        quote: self.quote(s.doc, s.span),
                         value: s.value.clone(),
                     })
                     .collect(),
             },
             Finding::Unsupported(u) => FindingOut::Unsupported {
                 story: story_id(u.story),
-                doc: id(u.doc),
-                span: span(u.doc, u.span),
-                quote: quote(u.doc, u.span),
+                doc: self.id(u.doc),
+                span: self.span(u.doc, u.span),
+                quote: self.quote(u.doc, u.span),
                 explanation: u.explanation.clone(),
             },
-        })
-        .collect();
+        }
+    }
+}
 
-    Report {
-        stemma_report: crate::VERSION,
-        documents: docs,
-        pairs,
-        stories,
-        findings,
-        diagnostics: diagnostics
-            .iter()
-            .map(|d| DiagnosticOut {
-                level: d.level.as_str().to_owned(),
-                source: d.source.clone(),
-                message: d.message.clone(),
-            })
-            .collect(),
+fn diagnostic(d: &Diagnostic) -> DiagnosticOut {
+    DiagnosticOut {
+        level: d.level.as_str().to_owned(),
+        source: d.source.clone(),
+        message: d.message.clone(),
+    }
+}
+
+fn story_id(i: usize) -> String {
+    format!("story-{}", i + 1)
+}
+
+/// [`Report`]'s fields, in its order, each a sequence converted lazily.
+struct View<'a> {
+    cx: Convert<'a>,
+    diagnostics: &'a [Diagnostic],
+    analysis: &'a Analysis,
+}
+
+impl Serialize for View<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (cx, a) = (&self.cx, self.analysis);
+        let mut s = serializer.serialize_struct("Report", 6)?;
+        s.serialize_field("stemma_report", &crate::VERSION)?;
+        s.serialize_field(
+            "documents",
+            &Seq::new((0..cx.documents.len()).map(|i| cx.document(i))),
+        )?;
+        s.serialize_field("pairs", &Seq::new(a.pairs.iter().map(|p| cx.pair(p))))?;
+        s.serialize_field(
+            "stories",
+            &Seq::new(a.stories.iter().enumerate().map(|(i, st)| cx.story(i, st))),
+        )?;
+        s.serialize_field(
+            "findings",
+            &Seq::new(a.findings.iter().map(|f| cx.finding(f))),
+        )?;
+        s.serialize_field(
+            "diagnostics",
+            &Seq::new(self.diagnostics.iter().map(diagnostic)),
+        )?;
+        s.end()
+    }
+}
+
+/// An iterator serialised as a JSON array, the way a `Vec` of its items is.
+struct Seq<I>(RefCell<Option<I>>);
+
+impl<I> Seq<I> {
+    fn new(items: I) -> Seq<I> {
+        Seq(RefCell::new(Some(items)))
+    }
+}
+
+impl<I> Serialize for Seq<I>
+where
+    I: ExactSizeIterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.0.borrow_mut().take() {
+            Some(items) => serializer.collect_seq(items),
+            None => Err(serde::ser::Error::custom(
+                "a streamed sequence is written once",
+            )),
+        }
     }
 }
 

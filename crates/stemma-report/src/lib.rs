@@ -12,7 +12,7 @@ mod html;
 mod summary;
 mod wire;
 
-pub use build::{Options, build};
+pub use build::{Options, build, write_json_streamed};
 pub use html::html;
 pub use summary::{Style, summary};
 pub use wire::*;

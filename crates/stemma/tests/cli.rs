@@ -183,9 +183,21 @@ fn demo_writes_an_html_dossier() {
     assert!(page.starts_with("<!DOCTYPE html>"));
     assert!(page.contains(r#"<svg class="graph""#));
     assert!(page.contains("01_tane_valley_courier"));
-    // The JSON is as without --html: no texts unless asked.
+    // The JSON is as without --html (built whole, not streamed item by
+    // item): byte for byte, and no texts unless asked.
     let json = std::fs::read_to_string(dir.path().join("demo.json")).expect("written");
     assert!(!json.contains("\"text\""));
+    let alone = stemma_in(dir.path(), &["demo", "--json", "-"], None);
+    assert_eq!(String::from_utf8_lossy(&alone.stdout), json);
+    let with_text = |args: &[&str]| {
+        let out = stemma_in(dir.path(), args, None);
+        assert_eq!(out.status.code(), Some(0));
+        String::from_utf8(out.stdout).expect("UTF-8")
+    };
+    assert_eq!(
+        with_text(&["demo", "--json", "-", "--with-text"]),
+        with_text(&["demo", "--json", "-", "--with-text", "--html", "demo2.html"])
+    );
     // Deterministic, and the same on stdout.
     let again = stemma_in(dir.path(), &["demo", "--html", "-"], None);
     assert_eq!(String::from_utf8_lossy(&again.stdout), page);

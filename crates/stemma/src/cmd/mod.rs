@@ -8,6 +8,7 @@ pub(crate) mod sketch;
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
+use std::path::Path;
 
 use anyhow::Context;
 use stemma_core::{Level, Reporter};
@@ -58,11 +59,44 @@ fn analyze_and_report(
         bars,
     )?;
     bars.start("writing", None);
-    // The dossier needs the texts; the JSON carries them only when asked.
+    write_outputs(&corpus, &analysis, args)?;
+    bars.finish();
+    if args.timings {
+        print_timings(&bars.timings());
+    }
+    Ok(outcome(&corpus))
+}
+
+/// Writes the JSON report and the HTML dossier (each to a file or stdout), or
+/// else the summary on stdout.
+fn write_outputs(
+    corpus: &Corpus,
+    analysis: &stemma_core::Analysis,
+    args: &ReportArgs,
+) -> anyhow::Result<()> {
+    let documents = corpus.documents.len();
+    // The JSON alone is written item by item; the dossier and the summary
+    // need the whole report, and the dossier needs the texts.
+    if args.html.is_none()
+        && let Some(path) = &args.json
+    {
+        let options = Options {
+            with_text: args.with_text,
+        };
+        return write_json(path, documents, args.quiet, |w| {
+            stemma_report::write_json_streamed(
+                &corpus.documents,
+                &corpus.diagnostics,
+                analysis,
+                options,
+                w,
+            )
+        });
+    }
     let mut report = stemma_report::build(
         &corpus.documents,
         &corpus.diagnostics,
-        &analysis,
+        analysis,
         Options {
             with_text: args.with_text || args.html.is_some(),
         },
@@ -94,28 +128,9 @@ fn analyze_and_report(
         }
     }
     match &args.json {
-        Some(path) if path.as_os_str() == "-" => {
-            let stdout = io::stdout().lock();
-            let mut w = BufWriter::new(stdout);
-            stemma_report::write_json(&report, &mut w)
-                .context("cannot write the report to stdout")?;
-            w.flush().context("cannot write the report to stdout")?;
-        }
-        Some(path) => {
-            let file =
-                File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
-            let mut w = BufWriter::new(file);
-            stemma_report::write_json(&report, &mut w)
-                .and_then(|()| w.flush())
-                .with_context(|| format!("cannot write {}", path.display()))?;
-            if !args.quiet {
-                output::note(&format!(
-                    "wrote {} ({} documents)",
-                    path.display(),
-                    report.documents.len()
-                ));
-            }
-        }
+        Some(path) => write_json(path, documents, args.quiet, |w| {
+            stemma_report::write_json(&report, w)
+        })?,
         None if args.html.is_some() => {}
         None => {
             let style = if output::stdout_color() {
@@ -131,11 +146,32 @@ fn analyze_and_report(
                 .context("cannot write the summary to stdout")?;
         }
     }
-    bars.finish();
-    if args.timings {
-        print_timings(&bars.timings());
+    Ok(())
+}
+
+/// Writes the JSON report with `write` to `path`, or to stdout for `-`.
+fn write_json(
+    path: &Path,
+    documents: usize,
+    quiet: bool,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> anyhow::Result<()> {
+    if path.as_os_str() == "-" {
+        let mut w = BufWriter::new(io::stdout().lock());
+        write(&mut w)
+            .and_then(|()| w.flush())
+            .context("cannot write the report to stdout")?;
+        return Ok(());
     }
-    Ok(outcome(&corpus))
+    let file = File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
+    let mut w = BufWriter::new(file);
+    write(&mut w)
+        .and_then(|()| w.flush())
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    if !quiet {
+        output::note(&format!("wrote {} ({documents} documents)", path.display()));
+    }
+    Ok(())
 }
 
 /// The `--timings` table on stderr.
