@@ -226,8 +226,8 @@ pub struct Alignment {
 /// [`Prepared::new`]; a corpus prepares each document once instead.
 pub fn align(a: &Profile<'_>, b: &Profile<'_>, stats: &TermStats, config: &Config) -> Alignment {
     align_prepared(
-        &Prepared::new(a.clone(), stats, &config.sentence),
-        &Prepared::new(b.clone(), stats, &config.sentence),
+        &Prepared::new(a.clone(), stats, config),
+        &Prepared::new(b.clone(), stats, config),
         config,
     )
 }
@@ -237,7 +237,11 @@ pub fn align(a: &Profile<'_>, b: &Profile<'_>, stats: &TermStats, config: &Confi
 pub fn align_prepared(pa: &Prepared<'_>, pb: &Prepared<'_>, config: &Config) -> Alignment {
     debug_assert!(pa.sentence_config == config.sentence && pb.sentence_config == config.sentence);
     let (a, b) = (&pa.p, &pb.p);
-    let mut hits = literal::align(&a.hashes, &b.hashes, &config.literal);
+    let mut hits = literal::align_indexed(
+        (&a.hashes, &pa.kgrams),
+        (&b.hashes, &pb.kgrams),
+        &config.literal,
+    );
     for hit in &mut hits {
         trim_dangling(hit, a, b);
     }

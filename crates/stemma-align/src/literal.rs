@@ -51,35 +51,84 @@ fn kgram(tokens: &[u64], k: usize) -> u64 {
         .fold(0x243f_6a88_85a3_08d3, |h, &t| mix(h, t))
 }
 
+/// Every k-gram of a token sequence by hash, with its start: built once per
+/// document and shared by every pair it is in.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Kgrams {
+    pub(crate) k: usize,
+    /// `(hash, start)`, sorted.
+    grams: Vec<(u64, usize)>,
+}
+
+impl Kgrams {
+    pub(crate) fn new(tokens: &[u64], k: usize) -> Kgrams {
+        let k = k.max(1);
+        let mut grams: Vec<(u64, usize)> = tokens
+            .windows(k)
+            .enumerate()
+            .map(|(j, w)| (kgram(w, k), j))
+            .collect();
+        grams.sort_unstable();
+        Kgrams { k, grams }
+    }
+}
+
 /// Literal passages shared by `a` and `b`, sorted by position in `a`.
+#[cfg(test)]
 pub(crate) fn align(a: &[u64], b: &[u64], config: &LiteralConfig) -> Vec<Hit> {
+    let k = config.seed_len;
+    align_indexed((a, &Kgrams::new(a, k)), (b, &Kgrams::new(b, k)), config)
+}
+
+/// [`align`] with each side's k-grams (of `config.seed_len`) built ahead.
+pub(crate) fn align_indexed(
+    (a, ka): (&[u64], &Kgrams),
+    (b, kb): (&[u64], &Kgrams),
+    config: &LiteralConfig,
+) -> Vec<Hit> {
     let k = config.seed_len.max(1);
+    debug_assert!(ka.k == k && kb.k == k);
     if a.len() < k || b.len() < k {
         return Vec::new();
     }
-    let runs = runs(a, b, k, config.max_seed_occurrences.max(1));
+    let runs = runs(a, b, ka, kb, config.max_seed_occurrences.max(1));
     let chains = chains(&runs, config.max_gap);
     select(a, b, &chains, config)
 }
 
 /// Maximal exact runs of length ≥ k, sorted by `(a, b)`.
-fn runs(a: &[u64], b: &[u64], k: usize, max_occ: usize) -> Vec<Run> {
-    let mut index: Vec<(u64, usize)> = (0..=b.len() - k).map(|j| (kgram(&b[j..], k), j)).collect();
-    index.sort_unstable();
+fn runs(a: &[u64], b: &[u64], ka: &Kgrams, kb: &Kgrams, max_occ: usize) -> Vec<Run> {
+    let k = ka.k;
+    // Seeds from a merge of the two sorted k-gram lists; a k-gram occurring
+    // more than `max_occ` times in `b` seeds nothing.
     // (diagonal, i, j) with diagonal = j - i + a.len(), never negative.
     let mut seeds: Vec<(usize, usize, usize)> = Vec::new();
-    for i in 0..=a.len() - k {
-        let h = kgram(&a[i..], k);
-        let lo = index.partition_point(|&(x, _)| x < h);
-        let hi = index.partition_point(|&(x, _)| x <= h);
-        if hi - lo > max_occ {
+    let (ga, gb) = (&ka.grams, &kb.grams);
+    let (mut x, mut y) = (0, 0);
+    while x < ga.len() && y < gb.len() {
+        let (h, hb) = (ga[x].0, gb[y].0);
+        if h < hb {
+            x += 1;
             continue;
         }
-        for &(_, j) in &index[lo..hi] {
-            if a[i..i + k] == b[j..j + k] {
-                seeds.push((j + a.len() - i, i, j));
+        if h > hb {
+            y += 1;
+            continue;
+        }
+        let xe = x + ga[x..].partition_point(|g| g.0 == h);
+        let ye = y + gb[y..].partition_point(|g| g.0 == h);
+        if ye - y <= max_occ {
+            for &(_, i) in &ga[x..xe] {
+                for &(_, j) in &gb[y..ye] {
+                    // Not a slice comparison: a call to memcmp for three
+                    // tokens cost 5 % of a 100k-document run.
+                    if (0..k).all(|t| a[i + t] == b[j + t]) {
+                        seeds.push((j + a.len() - i, i, j));
+                    }
+                }
             }
         }
+        (x, y) = (xe, ye);
     }
     seeds.sort_unstable();
     let mut runs: Vec<Run> = Vec::new();
@@ -201,6 +250,7 @@ fn select(a: &[u64], b: &[u64], chains: &[Chain], config: &LiteralConfig) -> Vec
     let mut taken_a = vec![false; a.len()];
     let mut taken_b = vec![false; b.len()];
     let mut hits = Vec::new();
+    let mut dp = Anchored::default();
     for chain in chains {
         // Pieces of the chain's runs on tokens still free on both sides.
         let mut pieces: Vec<Run> = Vec::new();
@@ -249,7 +299,7 @@ fn select(a: &[u64], b: &[u64], chains: &[Chain], config: &LiteralConfig) -> Vec
                 matched: group.iter().map(|r| r.len).sum(),
                 edited: group.len() > 1,
             };
-            extend(a, b, &taken_a, &taken_b, &mut hit, config);
+            extend(a, b, &taken_a, &taken_b, &mut hit, config, &mut dp);
             if hit.matched < config.min_passage_tokens {
                 continue;
             }
@@ -270,14 +320,15 @@ fn extend(
     taken_b: &[bool],
     hit: &mut Hit,
     config: &LiteralConfig,
+    dp: &mut Anchored,
 ) {
     let window = config.max_gap + config.seed_len;
     // Forward, window after window while it gains (an X-drop extension
     // whose drop-off is the window).
     loop {
-        let fa: Vec<u64> = free_run(a, taken_a, hit.a.1, window, true);
-        let fb: Vec<u64> = free_run(b, taken_b, hit.b.1, window, true);
-        let Some((i, j, m)) = anchored(&fa, &fb) else {
+        let fa = free_after(taken_a, hit.a.1, window);
+        let fb = free_after(taken_b, hit.b.1, window);
+        let Some((i, j, m)) = dp.best(&a[hit.a.1..][..fa], &b[hit.b.1..][..fb], false) else {
             break;
         };
         hit.a.1 += i;
@@ -285,11 +336,12 @@ fn extend(
         hit.matched += m;
         hit.edited = true;
     }
-    // Backward.
+    // Backward, nearest token first.
     loop {
-        let ba: Vec<u64> = free_run(a, taken_a, hit.a.0, window, false);
-        let bb: Vec<u64> = free_run(b, taken_b, hit.b.0, window, false);
-        let Some((i, j, m)) = anchored(&ba, &bb) else {
+        let ba = free_before(taken_a, hit.a.0, window);
+        let bb = free_before(taken_b, hit.b.0, window);
+        let Some((i, j, m)) = dp.best(&a[hit.a.0 - ba..hit.a.0], &b[hit.b.0 - bb..hit.b.0], true)
+        else {
             break;
         };
         hit.a.0 -= i;
@@ -299,63 +351,71 @@ fn extend(
     }
 }
 
-/// Up to `window` free tokens from `at` forward, or before `at` backward
-/// (nearest first).
-fn free_run(tokens: &[u64], taken: &[bool], at: usize, window: usize, forward: bool) -> Vec<u64> {
-    if forward {
-        tokens[at..]
-            .iter()
-            .zip(&taken[at..])
-            .take(window)
-            .take_while(|(_, t)| !**t)
-            .map(|(&x, _)| x)
-            .collect()
-    } else {
-        tokens[..at]
-            .iter()
-            .zip(&taken[..at])
-            .rev()
-            .take(window)
-            .take_while(|(_, t)| !**t)
-            .map(|(&x, _)| x)
-            .collect()
-    }
+/// How many of the (up to `window`) tokens from `at` on are free.
+fn free_after(taken: &[bool], at: usize, window: usize) -> usize {
+    taken[at..].iter().take(window).take_while(|t| !**t).count()
 }
 
-/// Best alignment of prefixes of `x` and `y` anchored at their starts
-/// (+1 match, −1 mismatch or gap), ending on a match: `(len x, len y,
-/// matches)` if its score is positive.
-fn anchored(x: &[u64], y: &[u64]) -> Option<(usize, usize, usize)> {
-    if x.is_empty() || y.is_empty() {
-        return None;
-    }
-    let w = y.len() + 1;
-    let mut h = vec![0i64; (x.len() + 1) * w];
-    let mut m = vec![0usize; (x.len() + 1) * w];
-    for (j, cell) in h.iter_mut().take(w).enumerate() {
-        *cell = -(j as i64);
-    }
-    let mut best: Option<(i64, usize, usize)> = None;
-    for i in 1..=x.len() {
-        h[i * w] = -(i as i64);
-        for j in 1..=y.len() {
-            let same = x[i - 1] == y[j - 1];
-            let diag = h[(i - 1) * w + j - 1] + if same { 1 } else { -1 };
-            let up = h[(i - 1) * w + j] - 1;
-            let left = h[i * w + j - 1] - 1;
-            let (s, from) = if diag >= up && diag >= left {
-                (diag, (i - 1) * w + j - 1)
-            } else if up >= left {
-                (up, (i - 1) * w + j)
-            } else {
-                (left, i * w + j - 1)
-            };
-            h[i * w + j] = s;
-            m[i * w + j] = m[from] + usize::from(same && s == diag);
-            if same && s > 0 && best.is_none_or(|(bs, _, _)| s > bs) {
-                best = Some((s, i, j));
+/// How many of the (up to `window`) tokens before `at` are free.
+fn free_before(taken: &[bool], at: usize, window: usize) -> usize {
+    taken[..at]
+        .iter()
+        .rev()
+        .take(window)
+        .take_while(|t| !**t)
+        .count()
+}
+
+/// The anchored alignment's score and match tables, kept between calls.
+#[derive(Default)]
+struct Anchored {
+    h: Vec<i64>,
+    m: Vec<usize>,
+}
+
+impl Anchored {
+    /// Best alignment of prefixes of `x` and `y` anchored at their starts
+    /// (their ends when `reversed`, read backwards) (+1 match, −1 mismatch
+    /// or gap), ending on a match: `(len x, len y, matches)` if its score
+    /// is positive.
+    fn best(&mut self, x: &[u64], y: &[u64], reversed: bool) -> Option<(usize, usize, usize)> {
+        if x.is_empty() || y.is_empty() {
+            return None;
+        }
+        let (nx, ny) = (x.len(), y.len());
+        let at = |s: &[u64], n: usize, i: usize| if reversed { s[n - 1 - i] } else { s[i] };
+        let w = ny + 1;
+        let (h, m) = (&mut self.h, &mut self.m);
+        h.clear();
+        h.resize((nx + 1) * w, 0);
+        m.clear();
+        m.resize((nx + 1) * w, 0);
+        for (j, cell) in h.iter_mut().take(w).enumerate() {
+            *cell = -(j as i64);
+        }
+        let mut best: Option<(i64, usize, usize)> = None;
+        for i in 1..=nx {
+            h[i * w] = -(i as i64);
+            let xi = at(x, nx, i - 1);
+            for j in 1..=ny {
+                let same = xi == at(y, ny, j - 1);
+                let diag = h[(i - 1) * w + j - 1] + if same { 1 } else { -1 };
+                let up = h[(i - 1) * w + j] - 1;
+                let left = h[i * w + j - 1] - 1;
+                let (s, from) = if diag >= up && diag >= left {
+                    (diag, (i - 1) * w + j - 1)
+                } else if up >= left {
+                    (up, (i - 1) * w + j)
+                } else {
+                    (left, i * w + j - 1)
+                };
+                h[i * w + j] = s;
+                m[i * w + j] = m[from] + usize::from(same && s == diag);
+                if same && s > 0 && best.is_none_or(|(bs, _, _)| s > bs) {
+                    best = Some((s, i, j));
+                }
             }
         }
+        best.map(|(_, i, j)| (i, j, m[i * w + j]))
     }
-    best.map(|(_, i, j)| (i, j, m[i * w + j]))
 }

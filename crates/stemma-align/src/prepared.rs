@@ -2,21 +2,23 @@
 //! side of a pair: built once per document and shared by every pair the
 //! document is in, instead of recomputed per pair.
 
-use crate::SentenceConfig;
+use crate::literal::Kgrams;
 use crate::profile::{Class, Profile, TermStats};
 use crate::sentence::SentenceIndex;
 use crate::wrapper::ParagraphCues;
+use crate::{Config, SentenceConfig};
 
 /// A [`Profile`] with its per-document alignment features: the term bag of
 /// each sentence (weighted by the corpus's idf), the inverted index of
 /// their content terms, the distinct facts and terms, wrapper cues per
-/// paragraph, and the characters of each sentence.
+/// paragraph, the characters of each sentence, and the seed k-grams of its
+/// token hashes.
 ///
 /// It takes the profile over and drops its per-token terms once they are
 /// folded into the bags, facts and term ids, which is most of a profile's
-/// memory. Built with one [`TermStats`] and one [`SentenceConfig`]; align
-/// it only with [`crate::align_prepared`] under the same settings (checked
-/// in debug builds).
+/// memory. Built with one [`TermStats`] and one [`Config`]; align it only
+/// with [`crate::align_prepared`] under the same settings (checked in debug
+/// builds).
 #[derive(Debug, Clone)]
 pub struct Prepared<'a> {
     /// The profile without its terms (alignment reads its text,
@@ -34,6 +36,8 @@ pub struct Prepared<'a> {
     pub(crate) paragraphs: Vec<ParagraphCues>,
     /// Characters (code points) of each sentence's span.
     pub(crate) sentence_chars: Vec<usize>,
+    /// The token hashes' k-grams of `config.literal.seed_len`.
+    pub(crate) kgrams: Kgrams,
 }
 
 /// What a distinct term of a document weighs in story similarity.
@@ -50,7 +54,7 @@ pub(crate) struct TermWeight {
 
 impl<'a> Prepared<'a> {
     /// Prepares `p` for alignment under `stats` and `config`.
-    pub fn new(mut p: Profile<'a>, stats: &TermStats, config: &SentenceConfig) -> Prepared<'a> {
+    pub fn new(mut p: Profile<'a>, stats: &TermStats, config: &Config) -> Prepared<'a> {
         let mut facts: Vec<u64> = p
             .terms
             .iter()
@@ -98,18 +102,20 @@ impl<'a> Prepared<'a> {
                 }
             })
             .collect();
-        let index = SentenceIndex::new(&p, stats, config);
+        let index = SentenceIndex::new(&p, stats, &config.sentence);
+        let kgrams = Kgrams::new(&p.hashes, config.literal.seed_len);
         let paragraphs = crate::wrapper::paragraph_cues(&p);
         p.terms = Vec::new();
         Prepared {
             p,
-            sentence_config: config.clone(),
+            sentence_config: config.sentence.clone(),
             index,
             facts,
             ids,
             weights,
             paragraphs,
             sentence_chars,
+            kgrams,
         }
     }
 }

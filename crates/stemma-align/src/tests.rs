@@ -604,8 +604,7 @@ fn story_of(corpus: &[&str], a: usize, b: usize) -> f64 {
         .collect();
     let stats = TermStats::build(&segs.iter().collect::<Vec<_>>());
     let config = Config::default();
-    let prepared =
-        |i: usize| Prepared::new(Profile::new(corpus[i], &segs[i]), &stats, &config.sentence);
+    let prepared = |i: usize| Prepared::new(Profile::new(corpus[i], &segs[i]), &stats, &config);
     story_similarity(&prepared(a), &prepared(b), &config.story)
 }
 

@@ -246,7 +246,7 @@ fn align_candidates(
                 .zip(&segmented)
                 .map(|(&d, seg)| {
                     let profile = Profile::new(&documents[d].text, seg);
-                    Prepared::new(profile, stats, &config.align.sentence)
+                    Prepared::new(profile, stats, &config.align)
                 })
                 .collect();
             let local = |d: DocIdx| docs.binary_search(&d.index()).ok().map(|i| &prepared[i]);
@@ -577,6 +577,6 @@ fn prepare<'a>(
     drop(refs);
     profiles
         .into_par_iter()
-        .map(|p| Prepared::new(p, &stats, &config.align.sentence))
+        .map(|p| Prepared::new(p, &stats, &config.align))
         .collect()
 }
