@@ -233,8 +233,47 @@ pub fn align(a: &Profile<'_>, b: &Profile<'_>, stats: &TermStats, config: &Confi
 }
 
 /// Aligns two prepared documents and classifies their relation. Both must
-/// have been prepared with the same statistics and `config.sentence`.
+/// have been prepared with the same statistics and `config`.
 pub fn align_prepared(pa: &Prepared<'_>, pb: &Prepared<'_>, config: &Config) -> Alignment {
+    align_unless_dropped(pa, pb, config, false).unwrap_or_default()
+}
+
+/// What a corpus run keeps of a candidate pair: its alignment when it has
+/// reuse, or, with none, when the two are similar enough to report one
+/// story ([`story_similarity`] at least `same_story_threshold`; `relation`
+/// is then `SameStory`); `None` for the rest.
+///
+/// The same as [`align_prepared`] followed by that test, except that a pair
+/// seen to fall short before its sentences are linked is not linked
+/// (see [`align_unless_dropped`]).
+pub fn align_reported(pa: &Prepared<'_>, pb: &Prepared<'_>, config: &Config) -> Option<Alignment> {
+    let unrelated = story_similarity(pa, pb, &config.story) < config.story.same_story_threshold;
+    let mut found = align_unless_dropped(pa, pb, config, unrelated)?;
+    if found.relation.is_none() {
+        if unrelated {
+            return None;
+        }
+        found.relation = Some(Relation::SameStory);
+    }
+    Some(found)
+}
+
+/// [`align_prepared`]; with `may_drop` (the caller drops the pair unless
+/// it has a relation), `None` as soon as no sentence link could give it
+/// one. That is sure before linking when more than
+/// `rewrite_novel_facts` of each side's facts are missing from the other
+/// (no rewrite, however linked) and the literal passages alone make no
+/// duplicate, excerpt or partial: links cannot lengthen a literal passage,
+/// and they can only lower literal coverage (a linked paragraph is never
+/// discounted as wrapper, so the body it is a share of can only grow).
+/// Linking is about 40 % of alignment, and most candidates between
+/// different stories end here.
+fn align_unless_dropped(
+    pa: &Prepared<'_>,
+    pb: &Prepared<'_>,
+    config: &Config,
+    may_drop: bool,
+) -> Option<Alignment> {
     debug_assert!(pa.sentence_config == config.sentence && pb.sentence_config == config.sentence);
     let (a, b) = (&pa.p, &pb.p);
     let mut hits = literal::align_indexed(
@@ -279,23 +318,53 @@ pub fn align_prepared(pa: &Prepared<'_>, pb: &Prepared<'_>, config: &Config) -> 
     let share = config.sentence.literal_sentence_share;
     let skip_a = literal_sentences(a, &tokens_a, share);
     let skip_b = literal_sentences(b, &tokens_b, share);
+    let (linked_a, linked_b) = literal_counterparts(&hits, a, b, &skip_a, &skip_b);
+    let a_novel_facts = novel_facts(pa, pb);
+    let b_novel_facts = novel_facts(pb, pa);
+    let longest_literal = hits
+        .iter()
+        .filter(|h| identity(std::slice::from_ref(h)) >= config.classify.same_wording_identity)
+        .map(|h| h.matched)
+        .max()
+        .unwrap_or(0);
+    let identity = identity(&hits);
+    let evidence = |links: &[Link], in_order: f64| {
+        let a_side = side(pa, &tokens_a, &lit_a, &linked_a, links, true);
+        let b_side = side(pb, &tokens_b, &lit_b, &linked_b, links, false);
+        let e = Evidence {
+            a_literal: a_side.literal,
+            b_literal: b_side.literal,
+            a_linked: a_side.linked,
+            b_linked: b_side.linked,
+            a_linked_sentences: a_side.linked_sentences,
+            b_linked_sentences: b_side.linked_sentences,
+            in_order,
+            links: links.len(),
+            a_novel_facts,
+            b_novel_facts,
+            longest_literal,
+            identity,
+        };
+        (e, a_side.core, b_side.core)
+    };
+    let novel = config.classify.rewrite_novel_facts;
+    if may_drop && a_novel_facts > novel && b_novel_facts > novel {
+        let (e, core_a, core_b) = evidence(&[], 0.0);
+        if core_a > 0
+            && core_b > 0
+            && classify::classify(&e, core_a, core_b, &config.classify)
+                .0
+                .is_none()
+        {
+            return None;
+        }
+    }
+
     // Wrapper lines (headings, bylines, teasers, disclaimers) are never
     // paraphrase evidence: headline to headline is always "in order".
     let no_link = |pp: &Prepared<'_>, tokens: &[bool], skip: &[bool]| -> Vec<bool> {
-        let p = &pp.p;
-        let touched: Vec<bool> = p
-            .seg
-            .sentences
-            .iter()
-            .map(|s| {
-                tokens
-                    .get(s.tokens.clone())
-                    .unwrap_or_default()
-                    .iter()
-                    .any(|&t| t)
-            })
-            .collect();
-        let wrapper = wrapper::wrapper_sentences(p, &pp.paragraphs, &touched);
+        let wrapper =
+            wrapper::wrapper_sentences(&pp.p, &pp.paragraphs, &touched(&pp.p, tokens, None));
         skip.iter().zip(&wrapper).map(|(&s, &w)| s || w).collect()
     };
     let set = sentence::link(
@@ -325,82 +394,17 @@ pub fn align_prepared(pa: &Prepared<'_>, pb: &Prepared<'_>, config: &Config) -> 
     }
     passages.sort_by_key(|p| (p.a.start, p.b.start, p.kind));
 
+    let in_order = if set.mutual == 0 {
+        0.0
+    } else {
+        set.mutual_in_order as f64 / set.mutual as f64
+    };
+    let (evidence, core_a, core_b) = evidence(&links, in_order);
+    let (relation, derived) = classify::classify(&evidence, core_a, core_b, &config.classify);
     let all_a: Vec<Span> = lit_a.iter().chain(&para_a).copied().collect();
     let all_b: Vec<Span> = lit_b.iter().chain(&para_b).copied().collect();
     let everything_a = vec![false; a.seg.sentences.len()];
     let everything_b = vec![false; b.seg.sentences.len()];
-    let side = |pp: &Prepared<'_>, tokens: &[bool], literal: &[Span], skip: &[bool], is_a: bool| {
-        let p = &pp.p;
-        let linked = linked_sentences(p, skip, &links, is_a);
-        let touched: Vec<bool> = p
-            .seg
-            .sentences
-            .iter()
-            .zip(&linked)
-            .map(|(s, &l)| {
-                l || tokens
-                    .get(s.tokens.clone())
-                    .unwrap_or_default()
-                    .iter()
-                    .any(|&t| t)
-            })
-            .collect();
-        let wrapper = wrapper::wrapper_sentences(p, &pp.paragraphs, &touched);
-        let core = sentence_chars(pp, &wrapper, None);
-        let ratio = |x: usize| {
-            if core == 0 {
-                0.0
-            } else {
-                x as f64 / core as f64
-            }
-        };
-        let core_sentences = wrapper.iter().filter(|&&w| !w).count();
-        let linked_sentences = linked
-            .iter()
-            .zip(&wrapper)
-            .filter(|&(&l, &w)| l && !w)
-            .count();
-        (
-            ratio(covered_chars(p, literal, &wrapper)),
-            ratio(sentence_chars(pp, &wrapper, Some(&linked))),
-            if core_sentences == 0 {
-                0.0
-            } else {
-                linked_sentences as f64 / core_sentences as f64
-            },
-            core,
-        )
-    };
-    let (linked_a, linked_b) = literal_counterparts(&hits, a, b, &skip_a, &skip_b);
-    let (a_literal, a_linked, a_linked_sentences, core_a) =
-        side(pa, &tokens_a, &lit_a, &linked_a, true);
-    let (b_literal, b_linked, b_linked_sentences, core_b) =
-        side(pb, &tokens_b, &lit_b, &linked_b, false);
-    let evidence = Evidence {
-        a_literal,
-        b_literal,
-        a_linked,
-        b_linked,
-        a_linked_sentences,
-        b_linked_sentences,
-        in_order: if set.mutual == 0 {
-            0.0
-        } else {
-            set.mutual_in_order as f64 / set.mutual as f64
-        },
-        links: links.len(),
-        a_novel_facts: novel_facts(pa, pb),
-        b_novel_facts: novel_facts(pb, pa),
-        longest_literal: hits
-            .iter()
-            .filter(|h| identity(std::slice::from_ref(h)) >= config.classify.same_wording_identity)
-            .map(|h| h.matched)
-            .max()
-            .unwrap_or(0),
-        identity: identity(&hits),
-    };
-
-    let (relation, derived) = classify::classify(&evidence, core_a, core_b, &config.classify);
     let body_a = sentence_chars(pa, &everything_a, None);
     let body_b = sentence_chars(pb, &everything_b, None);
     let ratio = |x: usize, body: usize| {
@@ -410,7 +414,7 @@ pub fn align_prepared(pa: &Prepared<'_>, pb: &Prepared<'_>, config: &Config) -> 
             x as f64 / body as f64
         }
     };
-    Alignment {
+    Some(Alignment {
         passages,
         a_covered: ratio(covered_chars(a, &all_a, &everything_a), body_a),
         b_covered: ratio(covered_chars(b, &all_b, &everything_b), body_b),
@@ -418,6 +422,72 @@ pub fn align_prepared(pa: &Prepared<'_>, pb: &Prepared<'_>, config: &Config) -> 
         derived,
         sentence_links: links,
         evidence,
+    })
+}
+
+/// Per sentence of `p`: whether a literal passage covers any of its tokens
+/// or, given `linked`, it is linked.
+fn touched(p: &Profile<'_>, tokens: &[bool], linked: Option<&[bool]>) -> Vec<bool> {
+    p.seg
+        .sentences
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            linked.is_some_and(|l| l.get(i).copied().unwrap_or(false))
+                || tokens
+                    .get(s.tokens.clone())
+                    .unwrap_or_default()
+                    .iter()
+                    .any(|&t| t)
+        })
+        .collect()
+}
+
+/// What one side of a pair contributes to its [`Evidence`].
+struct SideEvidence {
+    literal: f64,
+    linked: f64,
+    linked_sentences: f64,
+    /// Characters of the body the shares are of (wrapper discounted).
+    core: usize,
+}
+
+/// One side's evidence: `tokens` its tokens in literal passages, `literal`
+/// their spans, `counterparts` its sentences linked literally.
+fn side(
+    pp: &Prepared<'_>,
+    tokens: &[bool],
+    literal: &[Span],
+    counterparts: &[bool],
+    links: &[Link],
+    is_a: bool,
+) -> SideEvidence {
+    let p = &pp.p;
+    let linked = linked_sentences(p, counterparts, links, is_a);
+    let wrapper = wrapper::wrapper_sentences(p, &pp.paragraphs, &touched(p, tokens, Some(&linked)));
+    let core = sentence_chars(pp, &wrapper, None);
+    let ratio = |x: usize| {
+        if core == 0 {
+            0.0
+        } else {
+            x as f64 / core as f64
+        }
+    };
+    let core_sentences = wrapper.iter().filter(|&&w| !w).count();
+    let linked_sentences = linked
+        .iter()
+        .zip(&wrapper)
+        .filter(|&(&l, &w)| l && !w)
+        .count();
+    SideEvidence {
+        literal: ratio(covered_chars(p, literal, &wrapper)),
+        linked: ratio(sentence_chars(pp, &wrapper, Some(&linked))),
+        linked_sentences: if core_sentences == 0 {
+            0.0
+        } else {
+            linked_sentences as f64 / core_sentences as f64
+        },
+        core,
     }
 }
 

@@ -593,6 +593,53 @@ fn demo_rewrite_links_follow_the_source() {
     }));
 }
 
+/// `align_reported` is `align_prepared` and then the same-story test, for
+/// every ordered pair of the demo corpus; some unrelated pairs are among
+/// those it gives up on before linking sentences.
+#[test]
+fn align_reported_is_align_then_the_story_test() {
+    let texts = demo_texts();
+    let segs: Vec<_> = texts
+        .iter()
+        .map(|t| stemma_segment::segment(t, &[], &Default::default()))
+        .collect();
+    let stats = TermStats::build(&segs.iter().collect::<Vec<_>>());
+    let config = Config::default();
+    let prepared: Vec<Prepared<'_>> = texts
+        .iter()
+        .zip(&segs)
+        .map(|(t, seg)| Prepared::new(Profile::new(t, seg), &stats, &config))
+        .collect();
+    let mut dropped_early = 0;
+    for (i, a) in prepared.iter().enumerate() {
+        for (j, b) in prepared.iter().enumerate() {
+            if i == j {
+                continue;
+            }
+            let full = align_prepared(a, b, &config);
+            let similar =
+                story_similarity(a, b, &config.story) >= config.story.same_story_threshold;
+            let expected = match full.relation {
+                Some(_) => Some(full.clone()),
+                None if similar => Some(Alignment {
+                    relation: Some(Relation::SameStory),
+                    ..full.clone()
+                }),
+                None => None,
+            };
+            assert_eq!(align_reported(a, b, &config), expected, "{i} {j}");
+            let novel = config.classify.rewrite_novel_facts;
+            if expected.is_none()
+                && full.evidence.a_novel_facts > novel
+                && full.evidence.b_novel_facts > novel
+            {
+                dropped_early += 1;
+            }
+        }
+    }
+    assert!(dropped_early > 0, "no pair left before linking");
+}
+
 // ------------------------------------------------------- story similarity
 
 /// Story similarity of `a` and `b`, statistics from `corpus` (which holds

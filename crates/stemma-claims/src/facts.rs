@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use std::collections::HashSet;
 
-use crate::U64Hash;
+use stemma_core::BuildPrehashed;
 
 use jiff::civil::Date;
 use stemma_core::{Span, Topic};
@@ -262,7 +262,7 @@ pub struct DocFacts {
     pub words: Vec<u32>,
     /// Hashes of what the document states ([`Fact::keys`]): whether it
     /// states a fact is one lookup.
-    stated: HashSet<u64, U64Hash>,
+    stated: HashSet<u64, BuildPrehashed>,
 }
 
 impl DocFacts {

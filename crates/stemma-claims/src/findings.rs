@@ -228,7 +228,7 @@ fn sentence_pairs(
     let (s_bags, d_bags) = (&src.facts.bags, &der.facts.bags);
     // Postings of the source's words: each derived sentence meets only
     // the source sentences it shares a word with.
-    let mut postings: HashMap<u64, Vec<u32>, crate::U64Hash> = HashMap::default();
+    let mut postings: HashMap<u64, Vec<u32>, stemma_core::BuildPrehashed> = HashMap::default();
     for (si, bag) in s_bags.iter().enumerate() {
         if bag.len() >= 3 {
             for &w in bag {

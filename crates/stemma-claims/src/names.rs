@@ -330,7 +330,7 @@ pub struct Vocabulary {
 /// all the name rules ask, and a document's vocabulary is built for
 /// every document in a story.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct WordSet(HashSet<u64, crate::U64Hash>);
+pub struct WordSet(HashSet<u64, stemma_core::BuildPrehashed>);
 
 impl WordSet {
     pub fn insert(&mut self, folded: &str) {

@@ -7,6 +7,7 @@
 mod analysis;
 mod diagnostic;
 mod document;
+mod hash;
 mod published;
 mod span;
 
@@ -16,6 +17,7 @@ pub use analysis::{
 };
 pub use diagnostic::{Diagnostic, Level};
 pub use document::{Boilerplate, BoilerplateKind, DocId, DocIdx, Document, Format, Metadata};
+pub use hash::{BuildPrehashed, Prehashed};
 pub use published::Published;
 pub use span::{CharIndex, Span};
 

@@ -283,17 +283,8 @@ fn relate(
     b: &Prepared<'_>,
     config: &Config,
 ) -> Option<Related> {
-    let found = stemma_align::align_prepared(a, b, &config.align);
-    let relation = match found.relation {
-        Some(r) => r,
-        None => {
-            let similarity = stemma_align::story_similarity(a, b, &config.align.story);
-            if similarity < config.align.story.same_story_threshold {
-                return None;
-            }
-            Relation::SameStory
-        }
-    };
+    let found = stemma_align::align_reported(a, b, &config.align)?;
+    let relation = found.relation?;
     let derived = found.derived.map(|side| match side {
         stemma_align::Side::A => c.a,
         stemma_align::Side::B => c.b,

@@ -7,11 +7,10 @@
 //! index plus one document's partners at a time.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::BitOr;
 
 use rayon::prelude::*;
-use stemma_core::DocIdx;
+use stemma_core::{BuildPrehashed, DocIdx};
 use xxhash_rust::xxh3::xxh3_64_with_seed;
 
 use crate::index::Postings;
@@ -349,27 +348,7 @@ fn anchor_partners(c: &Config, anchors: &Postings, a: u32, sketches: &[Sketch]) 
     out
 }
 
-/// A hasher for keys that are already hashes: one multiplication, so that
-/// the map's control bits see high bits too. Deterministic; nothing about
-/// the map's order reaches output.
-#[derive(Default)]
-struct Prehashed(u64);
-
-impl Hasher for Prehashed {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        }
-    }
-    fn write_u32(&mut self, n: u32) {
-        self.0 = u64::from(n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    }
-}
-
-type TermMap = HashMap<u32, u32, BuildHasherDefault<Prehashed>>;
+type TermMap = HashMap<u32, u32, BuildPrehashed>;
 
 /// Documents per term hash.
 fn document_frequencies(sketches: &[Sketch]) -> TermMap {
