@@ -599,45 +599,54 @@ fn demo_rewrite_links_follow_the_source() {
 #[test]
 fn align_reported_is_align_then_the_story_test() {
     let texts = demo_texts();
-    let segs: Vec<_> = texts
+    let corpus: Vec<&str> = texts.iter().map(String::as_str).collect();
+    with_prepared(&corpus, |prepared, config| {
+        let mut dropped_early = 0;
+        for (i, a) in prepared.iter().enumerate() {
+            for (j, b) in prepared.iter().enumerate() {
+                if i == j {
+                    continue;
+                }
+                let full = align_prepared(a, b, config);
+                let similar =
+                    story_similarity(a, b, &config.story) >= config.story.same_story_threshold;
+                let expected = match full.relation {
+                    Some(_) => Some(full.clone()),
+                    None if similar => Some(Alignment {
+                        relation: Some(Relation::SameStory),
+                        ..full.clone()
+                    }),
+                    None => None,
+                };
+                assert_eq!(align_reported(a, b, config), expected, "{i} {j}");
+                let novel = config.classify.rewrite_novel_facts;
+                if expected.is_none()
+                    && full.evidence.a_novel_facts > novel
+                    && full.evidence.b_novel_facts > novel
+                {
+                    dropped_early += 1;
+                }
+            }
+        }
+        assert!(dropped_early > 0, "no pair left before linking");
+    });
+}
+
+/// `f` of every text of `corpus` prepared under its own statistics and the
+/// default config.
+fn with_prepared<R>(corpus: &[&str], f: impl FnOnce(&[Prepared<'_>], &Config) -> R) -> R {
+    let segs: Vec<_> = corpus
         .iter()
         .map(|t| stemma_segment::segment(t, &[], &Default::default()))
         .collect();
     let stats = TermStats::build(&segs.iter().collect::<Vec<_>>());
     let config = Config::default();
-    let prepared: Vec<Prepared<'_>> = texts
+    let prepared: Vec<Prepared<'_>> = corpus
         .iter()
         .zip(&segs)
         .map(|(t, seg)| Prepared::new(Profile::new(t, seg), &stats, &config))
         .collect();
-    let mut dropped_early = 0;
-    for (i, a) in prepared.iter().enumerate() {
-        for (j, b) in prepared.iter().enumerate() {
-            if i == j {
-                continue;
-            }
-            let full = align_prepared(a, b, &config);
-            let similar =
-                story_similarity(a, b, &config.story) >= config.story.same_story_threshold;
-            let expected = match full.relation {
-                Some(_) => Some(full.clone()),
-                None if similar => Some(Alignment {
-                    relation: Some(Relation::SameStory),
-                    ..full.clone()
-                }),
-                None => None,
-            };
-            assert_eq!(align_reported(a, b, &config), expected, "{i} {j}");
-            let novel = config.classify.rewrite_novel_facts;
-            if expected.is_none()
-                && full.evidence.a_novel_facts > novel
-                && full.evidence.b_novel_facts > novel
-            {
-                dropped_early += 1;
-            }
-        }
-    }
-    assert!(dropped_early > 0, "no pair left before linking");
+    f(&prepared, &config)
 }
 
 // ------------------------------------------------------- story similarity
@@ -645,14 +654,9 @@ fn align_reported_is_align_then_the_story_test() {
 /// Story similarity of `a` and `b`, statistics from `corpus` (which holds
 /// both).
 fn story_of(corpus: &[&str], a: usize, b: usize) -> f64 {
-    let segs: Vec<_> = corpus
-        .iter()
-        .map(|t| stemma_segment::segment(t, &[], &Default::default()))
-        .collect();
-    let stats = TermStats::build(&segs.iter().collect::<Vec<_>>());
-    let config = Config::default();
-    let prepared = |i: usize| Prepared::new(Profile::new(corpus[i], &segs[i]), &stats, &config);
-    story_similarity(&prepared(a), &prepared(b), &config.story)
+    with_prepared(corpus, |p, config| {
+        story_similarity(&p[a], &p[b], &config.story)
+    })
 }
 
 #[test]
