@@ -37,6 +37,10 @@ pub struct Evidence {
     pub longest_literal: usize,
     /// Share of the literal passages' tokens aligned to identical tokens.
     pub identity: f64,
+    /// Share of `a`'s body (wrapper discounted) in sentences after its last
+    /// literal passage: what a truncated copy of `a` leaves out.
+    pub a_tail: f64,
+    pub b_tail: f64,
 }
 
 /// Which side a directional relation (`excerpt`, `rewrite`) takes as the
@@ -66,7 +70,17 @@ pub(crate) fn classify(
     let same_wording = e.identity >= config.same_wording_identity;
     let dup = config.duplicate_coverage;
     if same_wording && e.a_literal >= dup && e.b_literal >= dup {
-        return (Some(Relation::Duplicate), None);
+        // Nearly all of both, but one goes on after the other ends: the
+        // shorter is cut from it, an excerpt that keeps most of it.
+        let cut = config.excerpt_tail;
+        return match (
+            e.a_tail >= cut && e.b_tail < cut,
+            e.b_tail >= cut && e.a_tail < cut,
+        ) {
+            (true, false) => (Some(Relation::Excerpt), Some(Side::B)),
+            (false, true) => (Some(Relation::Excerpt), Some(Side::A)),
+            _ => (Some(Relation::Duplicate), None),
+        };
     }
     // One side contained in the other: the covered side is the excerpt.
     let exc = config.excerpt_coverage;

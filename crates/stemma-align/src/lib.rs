@@ -140,6 +140,10 @@ pub struct ClassifyConfig {
     /// `excerpt`: one side at least this much covered, the other less than
     /// `duplicate_coverage`.
     pub excerpt_coverage: f64,
+    /// Both sides at least `duplicate_coverage` covered, but one with at
+    /// least this share of its body after its last literal passage and the
+    /// other with less: `excerpt` (a truncated copy), not `duplicate`.
+    pub excerpt_tail: f64,
     /// `rewrite`: share of the derived side's sentences linked at least
     /// this.
     pub rewrite_linked: f64,
@@ -182,6 +186,7 @@ impl Default for ClassifyConfig {
             same_wording_identity: 0.95,
             duplicate_coverage: 0.9,
             excerpt_coverage: 0.9,
+            excerpt_tail: 0.07,
             rewrite_linked: 0.6,
             rewrite_source_linked: 0.55,
             rewrite_part_linked: 0.05,
@@ -344,6 +349,8 @@ fn align_unless_dropped(
             b_novel_facts,
             longest_literal,
             identity,
+            a_tail: a_side.tail,
+            b_tail: b_side.tail,
         };
         (e, a_side.core, b_side.core)
     };
@@ -448,6 +455,8 @@ struct SideEvidence {
     literal: f64,
     linked: f64,
     linked_sentences: f64,
+    /// Share of the body after the last literal passage.
+    tail: f64,
     /// Characters of the body the shares are of (wrapper discounted).
     core: usize,
 }
@@ -473,6 +482,16 @@ fn side(
             x as f64 / core as f64
         }
     };
+    let end = literal.iter().map(|s| s.end).max().unwrap_or(0);
+    let tail: usize = p
+        .seg
+        .sentences
+        .iter()
+        .zip(&pp.sentence_chars)
+        .zip(&wrapper)
+        .filter(|&((s, _), &w)| !w && s.span.start >= end)
+        .map(|((_, &c), _)| c)
+        .sum();
     let core_sentences = wrapper.iter().filter(|&&w| !w).count();
     let linked_sentences = linked
         .iter()
@@ -481,6 +500,7 @@ fn side(
         .count();
     SideEvidence {
         literal: ratio(covered_chars(p, literal, &wrapper)),
+        tail: if literal.is_empty() { 0.0 } else { ratio(tail) },
         linked: ratio(sentence_chars(pp, &wrapper, Some(&linked))),
         linked_sentences: if core_sentences == 0 {
             0.0
