@@ -281,13 +281,37 @@ pub fn score(truth: &Truth, report: &Report) -> Evaluation {
             .filter(|c| topic.is_none_or(|x| c.topic == x))
             .collect();
         let required: Vec<_> = accepted.iter().filter(|c| !c.inherited).collect();
+        // A match needs a statement in the change's derived document, so
+        // each side is looked up by document: a scan of all changes per
+        // finding does not finish on a 1M-document report.
+        let mut changes_of: BTreeMap<&str, Vec<&stemma_synth::truth::ChangeTruth>> =
+            BTreeMap::new();
+        for c in &accepted {
+            changes_of.entry(c.derived.as_str()).or_default().push(c);
+        }
+        let mut preds_of: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
+        for (i, (_, st)) in preds.iter().enumerate() {
+            for s in st.iter() {
+                preds_of.entry(s.doc.as_str()).or_default().insert(i);
+            }
+        }
         let mp = preds
             .iter()
-            .filter(|(_, st)| accepted.iter().any(|c| finds(st, c)))
+            .filter(|(_, st)| {
+                st.iter().any(|s| {
+                    changes_of
+                        .get(s.doc.as_str())
+                        .is_some_and(|cs| cs.iter().any(|c| finds(st, c)))
+                })
+            })
             .count();
         let mg = required
             .iter()
-            .filter(|c| preds.iter().any(|(_, st)| finds(st, c)))
+            .filter(|c| {
+                preds_of
+                    .get(c.derived.as_str())
+                    .is_some_and(|ps| ps.iter().any(|&i| finds(preds[i].1, c)))
+            })
             .count();
         (
             mp as u64,
