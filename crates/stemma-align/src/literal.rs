@@ -1,8 +1,9 @@
 //! Literal alignment: seed and extend over token hashes.
 //!
-//! 1. Seeds: every k-gram of `a` looked up in a sorted index of `b`'s
-//!    k-grams (k-grams occurring more than `max_seed_occurrences` times in
-//!    `b` are skipped), verified token by token.
+//! 1. Seeds: the sorted k-grams of `a` and of `b` ([`Kgrams`], built once
+//!    per document) merged (k-grams occurring more than
+//!    `max_seed_occurrences` times in `b` are skipped), verified token by
+//!    token.
 //! 2. Runs: seeds on one diagonal that touch merge into a maximal exact
 //!    run, extended exactly both ways.
 //! 3. Chains: a sparse local chaining DP over runs (Smith–Waterman scoring
@@ -383,7 +384,7 @@ impl Anchored {
             return None;
         }
         let (nx, ny) = (x.len(), y.len());
-        let at = |s: &[u64], n: usize, i: usize| if reversed { s[n - 1 - i] } else { s[i] };
+        let at = |s: &[u64], i: usize| if reversed { s[s.len() - 1 - i] } else { s[i] };
         let w = ny + 1;
         let (h, m) = (&mut self.h, &mut self.m);
         h.clear();
@@ -396,9 +397,9 @@ impl Anchored {
         let mut best: Option<(i64, usize, usize)> = None;
         for i in 1..=nx {
             h[i * w] = -(i as i64);
-            let xi = at(x, nx, i - 1);
+            let xi = at(x, i - 1);
             for j in 1..=ny {
-                let same = xi == at(y, ny, j - 1);
+                let same = xi == at(y, j - 1);
                 let diag = h[(i - 1) * w + j - 1] + if same { 1 } else { -1 };
                 let up = h[(i - 1) * w + j] - 1;
                 let left = h[i * w + j - 1] - 1;
