@@ -119,6 +119,12 @@ pub struct TermConfig {
     pub name_boost: f32,
     /// Terms in more documents than this are left out.
     pub max_df: usize,
+    /// Salient terms (names and numbers, the ones with the smallest
+    /// hashes) per sentence whose pairs are terms too; 0 makes no pair
+    /// terms. Where single names are common (a corpus that reuses names,
+    /// or "Smith"), the names met together in one sentence still tell a
+    /// story apart.
+    pub pairs: usize,
     /// Neighbours kept per document (top-K by score).
     pub neighbours: usize,
     /// Smallest score (see [`Evidence::rare`]) of a proposed pair.
@@ -150,6 +156,7 @@ impl Default for Config {
                 top: 32,
                 name_boost: 2.0,
                 max_df: 200,
+                pairs: 12,
                 neighbours: 10,
                 min_score: 0.1,
                 min_shared: 3,
@@ -273,12 +280,14 @@ pub struct MinHash {
 }
 
 /// A distinct content term of a document: a word of three letters or
-/// more that is not a stopword (stemmed when [`TermConfig::stem`]), or a
-/// number of two characters or more.
+/// more that is not a stopword (stemmed when [`TermConfig::stem`]), a
+/// number of two characters or more, or a pair of names and numbers of one
+/// sentence (see [`TermConfig::pairs`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Term {
     /// The low 32 bits of `xxh3_64(term, seed = Config::seed ^
-    /// 0x7e4d)`.
+    /// 0x7e4d)`; of a pair, of `xxh3_64` of the two hashes (smaller first,
+    /// as one little-endian u64, seed also `^ 0x9a15`).
     pub hash: u32,
     /// Occurrences in the body (saturating).
     pub count: u16,

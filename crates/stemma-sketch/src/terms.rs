@@ -14,6 +14,9 @@ const STOPWORDS: &str = include_str!("../data/stopwords.txt");
 /// hashes of the same seed.
 pub(crate) const TERM_SALT: u64 = 0x7e4d;
 
+/// Salt of the hash of a pair of salient terms.
+const PAIR_SALT: u64 = 0x9a15;
+
 /// Slots of the stopword table (a power of two, over twice the list).
 const SLOTS: usize = 1024;
 
@@ -25,6 +28,7 @@ pub(crate) struct Extractor {
     stem: bool,
     seed: u64,
     per_document: usize,
+    pairs: usize,
 }
 
 fn word_hash(word: &str) -> u64 {
@@ -51,6 +55,7 @@ impl Extractor {
             stem: config.terms.stem,
             seed: config.seed ^ TERM_SALT,
             per_document: config.terms.per_document,
+            pairs: config.terms.pairs,
         }
     }
 
@@ -84,11 +89,19 @@ impl Extractor {
     }
 
     /// The distinct terms of `seg` (spans into `text`), sorted by hash, at
-    /// most `per_document` of them (the smallest hashes).
+    /// most `per_document` of them (the smallest hashes). Besides words
+    /// and numbers, each pair of the salient terms of one sentence (names
+    /// and numbers, at most `pairs` of them: the smallest hashes) is a
+    /// term: "Caldwell" and "Glenby" may each be in thousands of
+    /// documents, the two in one sentence in a handful. Pair terms are not
+    /// boosted as names, so they fill a document's top terms only where
+    /// its single names are too common to count.
     pub(crate) fn extract(&self, text: &str, seg: &Segmented) -> Vec<Term> {
         // term hash << 1 | name
         let mut keys: Vec<u64> = Vec::with_capacity(seg.tokens.len() / 2);
+        let mut salient: Vec<u32> = Vec::new();
         for sentence in 0..seg.sentences.len() {
+            salient.clear();
             for (pos, token) in seg.sentence_tokens(sentence).iter().enumerate() {
                 let Some(term) = self.term(token.kind, seg.norm(token)) else {
                     continue;
@@ -101,6 +114,19 @@ impl Extractor {
                         .is_some_and(char::is_uppercase);
                 let hash = xxh3_64_with_seed(term.as_bytes(), self.seed) as u32;
                 keys.push(u64::from(hash) << 1 | u64::from(name));
+                if name || token.kind == TokenKind::Number {
+                    salient.push(hash);
+                }
+            }
+            salient.sort_unstable();
+            salient.dedup();
+            salient.truncate(self.pairs);
+            for (i, &x) in salient.iter().enumerate() {
+                for &y in &salient[i + 1..] {
+                    let pair = (u64::from(x) << 32 | u64::from(y)).to_le_bytes();
+                    let hash = xxh3_64_with_seed(&pair, self.seed ^ PAIR_SALT) as u32;
+                    keys.push(u64::from(hash) << 1);
+                }
             }
         }
         keys.sort_unstable();

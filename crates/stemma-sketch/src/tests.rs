@@ -238,3 +238,32 @@ fn scattered_stock_phrases_make_no_anchor_pair() {
     let sketches = sketch_all(&sk, &[&a, &c]);
     assert_eq!(render(&sk.candidates(&sketches)), "0 1 anchors\n");
 }
+
+/// Names each too common to count (in more than `max_df` documents) still
+/// pair two tellings when they meet in one sentence of both: the pairs of
+/// a sentence's names are terms. Without pair terms the two share nothing
+/// the rare-term generator keeps.
+#[test]
+fn names_met_in_one_sentence_are_rare_together() {
+    let a = "Yesterday Alder, Birch and Cedar signed the harbour accord before noon.";
+    let b = "On Monday evening Cedar joined Birch plus Alder to endorse a dockside treaty.";
+    let background: Vec<String> = (0..6)
+        .map(|i| {
+            format!(
+                "Report {i} says Alder spoke at a hall. Later Birch arrived by train. Then Cedar left early."
+            )
+        })
+        .collect();
+    let mut texts: Vec<&str> = background.iter().map(String::as_str).collect();
+    texts.extend([a, b]);
+    let mut config = Config::default();
+    config.terms.max_df = 4;
+    let sk = Sketcher::new(config.clone()).expect("config");
+    assert!(
+        render(&sk.candidates(&sketch_all(&sk, &texts))).contains("6 7 rare\n"),
+        "the two tellings are proposed"
+    );
+    config.terms.pairs = 0;
+    let sk = Sketcher::new(config).expect("config");
+    assert!(!render(&sk.candidates(&sketch_all(&sk, &texts))).contains("6 7 "));
+}
