@@ -84,10 +84,11 @@ impl Terms {
     }
 }
 
-/// A hasher for the per-document word memo: xxh3 of the bytes written. The
-/// memo is only looked up, never iterated, so its order reaches nothing.
+/// A hasher for word sets and maps (the per-document word memo, the stem
+/// cache, the stopwords): xxh3 of the bytes written. They are only looked
+/// up, never iterated, so their order reaches nothing.
 #[derive(Default)]
-struct WordHasher(u64);
+pub(crate) struct WordHasher(u64);
 
 impl std::hash::Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {

@@ -3,7 +3,14 @@
 //! Written for this crate: articles, pronouns, auxiliaries, prepositions,
 //! conjunctions, and the reporting and filler words of news prose ("said",
 //! "also"), in the normalised form of `stemma_segment` (lower case,
-//! straight apostrophes). Sorted, so lookup is a binary search.
+//! straight apostrophes). Sorted and unique (a test checks it); looked up
+//! in a hash set, since every word of every prepared document is.
+
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
+use std::sync::LazyLock;
+
+use crate::profile::WordHasher;
 
 const STOPWORDS: &[&str] = &[
     "a",
@@ -234,7 +241,9 @@ const STOPWORDS: &[&str] = &[
 
 /// Whether `norm` (a normalised word) is a stopword.
 pub(crate) fn is_stopword(norm: &str) -> bool {
-    STOPWORDS.binary_search(&norm).is_ok()
+    static SET: LazyLock<HashSet<&str, BuildHasherDefault<WordHasher>>> =
+        LazyLock::new(|| STOPWORDS.iter().copied().collect());
+    SET.contains(norm)
 }
 
 #[cfg(test)]
