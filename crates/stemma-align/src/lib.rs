@@ -165,7 +165,8 @@ pub struct ClassifyConfig {
     pub rewrite_part_min_literal: f64,
     /// `rewrite`: share of links in order at least this.
     pub rewrite_in_order: f64,
-    /// `rewrite`: at least this many paraphrase links.
+    /// `rewrite`: at least this many paraphrase links (2: an excerpt of a
+    /// short article has few sentences; see DESIGN.md).
     pub rewrite_min_links: usize,
     /// `rewrite`: share of the derived side's facts absent from the
     /// source at most this.
@@ -195,7 +196,7 @@ impl Default for ClassifyConfig {
             rewrite_part_min_links: 4,
             rewrite_part_min_literal: 0.05,
             rewrite_in_order: 0.7,
-            rewrite_min_links: 3,
+            rewrite_min_links: 2,
             rewrite_novel_facts: 0.35,
             rewrite_max_literal: 0.5,
             partial_min_tokens: 25,
