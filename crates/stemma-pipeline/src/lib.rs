@@ -354,8 +354,8 @@ fn unaligned_story_pairs(
 /// candidates fall inside a cluster of the first round (the versions of a
 /// story hold together); a document with candidates into many other
 /// clusters is prepared about once per round rather than once per cluster
-/// it reaches. Blocks come in the order of their first candidate within a
-/// round.
+/// it reaches. Within a round, cluster blocks come in the order of their
+/// first candidate, packed ones in the order of their pairs of clusters.
 fn blocks(n: usize, candidates: &[stemma_sketch::Candidate], cap: usize) -> Vec<Vec<usize>> {
     fn root(parent: &mut [usize], mut x: usize) -> usize {
         while parent[x] != x {
