@@ -444,7 +444,7 @@ pub(crate) fn swap_entities(lex: &Lexicon, title: &mut Sent, body: &mut Body, rn
             let last = rest[rest.len() - 1];
             let new_last = surnames
                 .entry(last.to_owned())
-                .or_insert_with(|| (*rng.pick(&lex.lists.last)).to_owned())
+                .or_insert_with(|| recycled_surname(lex, rng))
                 .clone();
             let mut new_words: Vec<String> =
                 words[..skip].iter().map(|w| (*w).to_owned()).collect();
@@ -475,7 +475,7 @@ pub(crate) fn swap_entities(lex: &Lexicon, title: &mut Sent, body: &mut Body, rn
                             let last = words[words.len() - 1];
                             let mapped = surnames
                                 .entry(last.to_owned())
-                                .or_insert_with(|| (*rng.pick(&lex.lists.last)).to_owned())
+                                .or_insert_with(|| recycled_surname(lex, rng))
                                 .clone();
                             let mut w: Vec<String> = words[..words.len() - 1]
                                 .iter()
@@ -528,6 +528,26 @@ pub(crate) fn swap_entities(lex: &Lexicon, title: &mut Sent, body: &mut Body, rn
     }
 }
 
+/// A surname for a recycled telling: one of the list's 63 common surnames
+/// one time in four, otherwise one made of parts (44,160 of them). With
+/// the list alone every person of a million-document corpus bore one of
+/// 63 surnames (each in about 13 % of the documents at 100,000); on BBC,
+/// 711 surnames follow "Mr", "Mrs", "Ms" or "Dr" in 2,225 articles, the
+/// most common 63 making 56 % of those mentions.
+fn recycled_surname(lex: &Lexicon, rng: &mut Rng) -> String {
+    let l = &lex.lists;
+    if rng.chance(0.25) {
+        return (*rng.pick(&l.last)).to_owned();
+    }
+    [
+        *rng.pick(&l.surname_onset),
+        *rng.pick(&l.surname_vowel),
+        *rng.pick(&l.surname_middle),
+        *rng.pick(&l.surname_end),
+    ]
+    .concat()
+}
+
 /// An invented organisation or place name of about the same shape.
 fn invented_other(lex: &Lexicon, stem: &str, rng: &mut Rng) -> String {
     let letters: Vec<char> = stem.chars().filter(|c| c.is_alphabetic()).collect();
@@ -539,7 +559,7 @@ fn invented_other(lex: &Lexicon, stem: &str, rng: &mut Rng) -> String {
     match rng.below(3) {
         0 => format!(
             "{} {}",
-            rng.pick(&lex.lists.last),
+            recycled_surname(lex, rng),
             rng.pick(&lex.lists.org_suffix)
         ),
         1 => format!(
@@ -547,7 +567,7 @@ fn invented_other(lex: &Lexicon, stem: &str, rng: &mut Rng) -> String {
             rng.pick(&lex.lists.place_stem),
             rng.pick(&lex.lists.place_end)
         ),
-        _ => (*rng.pick(&lex.lists.last)).to_owned(),
+        _ => recycled_surname(lex, rng),
     }
 }
 

@@ -65,6 +65,10 @@ pub(crate) struct Entry {
 pub(crate) struct Lists {
     pub first: Vec<&'static str>,
     pub last: Vec<&'static str>,
+    pub surname_onset: Vec<&'static str>,
+    pub surname_vowel: Vec<&'static str>,
+    pub surname_middle: Vec<&'static str>,
+    pub surname_end: Vec<&'static str>,
     pub city: Vec<&'static str>,
     pub country: Vec<&'static str>,
     pub title: Vec<&'static str>,
@@ -664,6 +668,10 @@ fn parse_lists() -> Lists {
         let list = match section {
             "first" => &mut lists.first,
             "last" => &mut lists.last,
+            "surname-onset" => &mut lists.surname_onset,
+            "surname-vowel" => &mut lists.surname_vowel,
+            "surname-middle" => &mut lists.surname_middle,
+            "surname-end" => &mut lists.surname_end,
             "city" => &mut lists.city,
             "country" => &mut lists.country,
             "title" => &mut lists.title,
