@@ -7,7 +7,8 @@
 //! (`stemma-stories`), which fill [`Analysis::stories`] → completing the
 //! stories (every pair of one story's versions that candidate generation
 //! did not propose is aligned too, and the stories are formed again with
-//! the pairs found) → claims and
+//! the pairs found) → relations through the derivations (a same-story or
+//! partial pair joined through a rewrite is a rewrite) → claims and
 //! findings (`stemma-claims`), which fill [`Analysis::findings`]. Each
 //! stage is a map per document or per pair, run in parallel with rayon and
 //! collected in order, so the result does not depend on the thread count.
@@ -151,11 +152,14 @@ pub fn analyze(
     }
     // Same-story pairs the stories stage turned down (their stories are
     // weeks apart) are not reported.
-    let pairs: Vec<Pair> = found
+    let mut pairs: Vec<Pair> = found
         .into_iter()
         .zip(kept)
         .filter_map(|((pair, _), keep)| keep.then_some(pair))
         .collect();
+    // A pair whose own links were too few to call it a rewrite is one
+    // when the derivations join its documents through a rewrite.
+    stemma_stories::rewrites_through_derivations(&stories, &mut pairs, documents.len());
 
     reporter.start("claims and findings", None);
     let findings = find(documents, &pairs, &stories, config);

@@ -123,6 +123,67 @@ pub fn stories(
     (out, kept)
 }
 
+/// Makes `rewrite` the relation of each `same-story` or `partial` pair
+/// whose two documents the stories' derivations join through a rewrite
+/// (an excerpt of the original against a rewrite of it; a copy of a
+/// rewrite against the original's excerpt), when the pair has an aligned
+/// passage to show for it: taken alone, a link or two between a short
+/// excerpt and a long rewrite is no proof, but the derivations say how the
+/// two share text. Passages and coverage stay as aligned. `n` is the
+/// number of documents. Returns how many pairs changed.
+pub fn rewrites_through_derivations(stories: &[Story], pairs: &mut [Pair], n: usize) -> usize {
+    let mut parent: Vec<Option<(usize, Relation)>> = vec![None; n];
+    for d in stories.iter().flat_map(|s| &s.derivations) {
+        if let Some(p) = parent.get_mut(d.derived.index()) {
+            *p = Some((d.source.index(), d.relation));
+        }
+    }
+    // The derivations are a forest: walking up ends at a root.
+    let parent = &parent;
+    let up = |mut x: usize| {
+        std::iter::from_fn(move || {
+            let (source, relation) = parent.get(x).copied().flatten()?;
+            x = source;
+            Some((source, relation))
+        })
+    };
+    let through_rewrite = |a: usize, b: usize| {
+        // Relations from `a` up to each ancestor, rewrite seen or not.
+        let mut seen = vec![(a, false)];
+        let mut rewrite = false;
+        for (x, relation) in up(a) {
+            rewrite |= relation == Relation::Rewrite;
+            seen.push((x, rewrite));
+        }
+        let mut rewrite = false;
+        let mut x = b;
+        let mut steps = up(b);
+        loop {
+            if let Some(&(_, from_a)) = seen.iter().find(|(y, _)| *y == x) {
+                return rewrite || from_a;
+            }
+            match steps.next() {
+                Some((source, relation)) => {
+                    rewrite |= relation == Relation::Rewrite;
+                    x = source;
+                }
+                None => return false,
+            }
+        }
+    };
+    let mut changed = 0;
+    for p in pairs.iter_mut() {
+        if matches!(p.relation, Relation::SameStory | Relation::Partial)
+            && !p.passages.is_empty()
+            && through_rewrite(p.a.index(), p.b.index())
+        {
+            p.relation = Relation::Rewrite;
+            changed += 1;
+        }
+    }
+    changed
+}
+
 /// Days since 1970-01-01 of the publication day.
 fn epoch_day(p: &stemma_core::Published) -> Option<i64> {
     let epoch = jiff::civil::date(1970, 1, 1);

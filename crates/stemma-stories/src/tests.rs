@@ -1,6 +1,6 @@
 use stemma_core::{
-    Boilerplate, BoilerplateKind, DocId, DocIdx, Document, Format, Metadata, Pair, Published,
-    Relation, Span,
+    Boilerplate, BoilerplateKind, Derivation, DocId, DocIdx, Document, Format, Metadata, Pair,
+    Published, Relation, Span,
 };
 
 use super::*;
@@ -210,4 +210,70 @@ fn same_story_joins_only_within_days() {
     assert_eq!(s[0].roots, [DocIdx(0), DocIdx(1)]);
     assert_eq!(edges(&s[0]), [(1, 2, Relation::Duplicate)]);
     assert_eq!(s[1].documents, [DocIdx(3)]);
+}
+
+/// A same-story or partial pair whose derivation path passes through a
+/// rewrite becomes a rewrite when it has a passage; a path of excerpts
+/// only, a pair without passages, two independent roots of one story and
+/// a pair across stories stay as they were.
+#[test]
+fn rewrites_through_derivations_follow_the_derivation_path() {
+    let derivation = |source: u32, derived: u32, relation: Relation| Derivation {
+        source: DocIdx(source),
+        derived: DocIdx(derived),
+        relation,
+        confidence: 0.9,
+        evidence: Vec::new(),
+    };
+    // 0 original; 1 and 4 excerpts of it; 2 a rewrite of it; 3 a copy of
+    // the rewrite. 5 and 6: one story of two independent reports.
+    let stories = [
+        Story {
+            documents: (0..5).map(DocIdx).collect(),
+            roots: vec![DocIdx(0)],
+            derivations: vec![
+                derivation(0, 1, Relation::Excerpt),
+                derivation(0, 2, Relation::Rewrite),
+                derivation(2, 3, Relation::Duplicate),
+                derivation(0, 4, Relation::Excerpt),
+            ],
+        },
+        Story {
+            documents: vec![DocIdx(5), DocIdx(6)],
+            roots: vec![DocIdx(5), DocIdx(6)],
+            derivations: Vec::new(),
+        },
+    ];
+    let with_passage = |a: u32, b: u32, relation: Relation| {
+        let mut p = pair(a, b, relation, 0.2, 0.9);
+        p.passages.push(stemma_core::Passage {
+            a: Span::new(0, 40),
+            b: Span::new(0, 38),
+            kind: stemma_core::PassageKind::Paraphrase,
+        });
+        p
+    };
+    let mut pairs = vec![
+        with_passage(1, 2, Relation::SameStory),
+        with_passage(1, 3, Relation::Partial),
+        with_passage(1, 4, Relation::SameStory),
+        with_passage(2, 3, Relation::Duplicate),
+        pair(3, 4, Relation::SameStory, 0.0, 0.0),
+        with_passage(5, 6, Relation::SameStory),
+        with_passage(0, 5, Relation::SameStory),
+    ];
+    assert_eq!(rewrites_through_derivations(&stories, &mut pairs, 7), 2);
+    let relations: Vec<Relation> = pairs.iter().map(|p| p.relation).collect();
+    assert_eq!(
+        relations,
+        [
+            Relation::Rewrite,
+            Relation::Rewrite,
+            Relation::SameStory,
+            Relation::Duplicate,
+            Relation::SameStory,
+            Relation::SameStory,
+            Relation::SameStory,
+        ]
+    );
 }
