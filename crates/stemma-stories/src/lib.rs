@@ -15,7 +15,11 @@
 //! relation (a copy of a rewrite is taken from the rewrite, not from the
 //! original), ties broken by coverage and then by time. Parents are taken
 //! best first and never close a cycle, so the result is a forest; roots
-//! are the documents with no source. See `DESIGN.md`.
+//! are the documents with no source.
+//!
+//! **Relations through derivations** ([`rewrites_through_derivations`]):
+//! a `same-story` or `partial` pair with a passage whose documents the
+//! derivations join through a rewrite is a `rewrite`. See `DESIGN.md`.
 
 mod provenance;
 mod signals;
