@@ -2,6 +2,8 @@
 //! side of a pair: built once per document and shared by every pair the
 //! document is in, instead of recomputed per pair.
 
+use std::sync::OnceLock;
+
 use crate::literal::Kgrams;
 use crate::profile::{Class, Profile, TermStats};
 use crate::sentence::SentenceIndex;
@@ -14,18 +16,21 @@ use crate::{Config, SentenceConfig};
 /// paragraph, the characters of each sentence, and the seed k-grams of its
 /// token hashes.
 ///
-/// It takes the profile over and drops its per-token terms once they are
-/// folded into the bags, facts and term ids, which is most of a profile's
-/// memory. Built with one [`TermStats`] and one [`Config`]; align it only
-/// with [`crate::align_prepared`] under the same settings (checked in debug
+/// The sentence bags and their index are built the first time a pair
+/// links sentences ([`Prepared::index`]): most candidates between
+/// different stories are dropped before linking, and building the index
+/// was more than half of preparing a document. Built with one
+/// [`TermStats`] and one [`Config`]; align it only with
+/// [`crate::align_prepared`] under the same settings (checked in debug
 /// builds).
 #[derive(Debug, Clone)]
 pub struct Prepared<'a> {
-    /// The profile without its terms (alignment reads its text,
-    /// segmentation and token hashes).
+    /// The profile (alignment reads its text, segmentation and token
+    /// hashes; the sentence index, its terms).
     pub(crate) p: Profile<'a>,
+    stats: &'a TermStats,
     pub(crate) sentence_config: SentenceConfig,
-    pub(crate) index: SentenceIndex,
+    index: OnceLock<SentenceIndex>,
     /// Distinct ids of fact terms (numbers, names), sorted.
     pub(crate) facts: Vec<u64>,
     /// Distinct ids of all terms but stopwords, sorted (a stopword's id is
@@ -54,7 +59,7 @@ pub(crate) struct TermWeight {
 
 impl<'a> Prepared<'a> {
     /// Prepares `p` for alignment under `stats` and `config`.
-    pub fn new(mut p: Profile<'a>, stats: &TermStats, config: &Config) -> Prepared<'a> {
+    pub fn new(p: Profile<'a>, stats: &'a TermStats, config: &Config) -> Prepared<'a> {
         let mut facts: Vec<u64> = p
             .terms
             .iter()
@@ -102,14 +107,13 @@ impl<'a> Prepared<'a> {
                 }
             })
             .collect();
-        let index = SentenceIndex::new(&p, stats, &config.sentence);
         let kgrams = Kgrams::new(&p.hashes, config.literal.seed_len);
         let paragraphs = crate::wrapper::paragraph_cues(&p);
-        p.terms = Vec::new();
         Prepared {
             p,
+            stats,
             sentence_config: config.sentence.clone(),
-            index,
+            index: OnceLock::new(),
             facts,
             ids,
             weights,
@@ -117,5 +121,12 @@ impl<'a> Prepared<'a> {
             sentence_chars,
             kgrams,
         }
+    }
+
+    /// The term bag of each sentence and the inverted index of their
+    /// content terms, built on first use.
+    pub(crate) fn index(&self) -> &SentenceIndex {
+        self.index
+            .get_or_init(|| SentenceIndex::new(&self.p, self.stats, &self.sentence_config))
     }
 }

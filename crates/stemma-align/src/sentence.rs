@@ -395,7 +395,7 @@ impl PairBags<'_, '_> {
     fn fill(&mut self, i: usize) {
         if let Some(slot) = self.bags.get_mut(i)
             && slot.is_none()
-            && let (Some(x), Some(y)) = (self.side.index.bag(i), self.side.index.bag(i + 1))
+            && let (Some(x), Some(y)) = (self.side.index().bag(i), self.side.index().bag(i + 1))
         {
             *slot = Some(Bag::union(x, y));
         }
@@ -418,7 +418,7 @@ pub(crate) fn link(
     let na = a.p.seg.sentences.len();
     let nb = b.p.seg.sentences.len();
     let skipped = |skip: &[bool], i: usize| skip.get(i).copied().unwrap_or(false);
-    let (bags_a, bags_b) = (&a.index, &b.index);
+    let (bags_a, bags_b) = (a.index(), b.index());
     // Bags of sentences i and i + 1, for 2–1 and 1–2 links.
     let mut pairs_a = PairBags {
         side: a,
@@ -431,7 +431,7 @@ pub(crate) fn link(
 
     // Inverted index of b's content terms: (term, sentence), sorted.
     // Sentences sharing only stopwords are never candidates.
-    let postings = &b.index.postings;
+    let postings = &b.index().postings;
 
     let floor = config.in_order_threshold.min(config.paraphrase_threshold);
     let mut singles: Vec<Candidate> = Vec::new();

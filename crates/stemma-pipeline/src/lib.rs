@@ -592,7 +592,16 @@ pub fn story_similarities(
     stemma_extract::extract(documents, &config.extract);
     let documents: &[Document] = documents;
     let segmented = segment_all(documents, config);
-    let prepared = prepare(documents, &segmented, config);
+    let profiles: Vec<Profile<'_>> = documents
+        .par_iter()
+        .zip(&segmented)
+        .map(|(d, seg)| Profile::new(&d.text, seg))
+        .collect();
+    let stats = TermStats::from_profiles(&profiles.iter().collect::<Vec<_>>());
+    let prepared: Vec<Prepared<'_>> = profiles
+        .into_par_iter()
+        .map(|p| Prepared::new(p, &stats, &config.align))
+        .collect();
     pairs
         .iter()
         .map(|&(a, b)| {
@@ -618,26 +627,6 @@ fn segment(d: &Document, config: &Config) -> Segmented {
 /// The spans of a document's boilerplate.
 fn boilerplate(d: &Document) -> Vec<Span> {
     d.boilerplate.iter().map(|b| b.span).collect()
-}
-
-/// Per-document alignment features under the corpus's term statistics.
-fn prepare<'a>(
-    documents: &'a [Document],
-    segmented: &'a [Segmented],
-    config: &Config,
-) -> Vec<Prepared<'a>> {
-    let profiles: Vec<Profile<'a>> = documents
-        .par_iter()
-        .zip(segmented)
-        .map(|(d, seg)| Profile::new(&d.text, seg))
-        .collect();
-    let refs: Vec<&Profile<'_>> = profiles.iter().collect();
-    let stats = TermStats::from_profiles(&refs);
-    drop(refs);
-    profiles
-        .into_par_iter()
-        .map(|p| Prepared::new(p, &stats, &config.align))
-        .collect()
 }
 
 #[cfg(test)]
