@@ -166,7 +166,7 @@ pub(crate) fn candidates(c: &Config, sketches: &[Sketch]) -> Candidates {
     let (anchors, dropped) = Postings::build(entries, Some(c.anchors.max_postings));
     stats.dropped_anchors = dropped.keys;
     stats.dropped_anchor_postings = dropped.entries;
-    let anchored: Vec<Vec<u32>> = sketches
+    let anchored: Vec<Vec<(u32, bool)>> = sketches
         .par_iter()
         .enumerate()
         .map(|(a, _)| anchor_partners(c, &anchors, a as u32, sketches))
@@ -183,6 +183,22 @@ pub(crate) fn candidates(c: &Config, sketches: &[Sketch]) -> Candidates {
     let selected: Vec<Selected> = sketches
         .par_iter()
         .map(|s| select(c, &df, sketches.len(), s))
+        .collect();
+    // Short runs: only with rare terms in common.
+    let anchored: Vec<Vec<u32>> = anchored
+        .into_par_iter()
+        .enumerate()
+        .map(|(a, partners)| {
+            partners
+                .into_iter()
+                .filter(|&(b, short)| {
+                    !short
+                        || rare_score(&selected[a], &selected[b as usize]).0
+                            >= c.anchors.short_run_rare
+                })
+                .map(|(b, _)| b)
+                .collect()
+        })
         .collect();
     let entries: Vec<(u64, u32)> = selected
         .par_iter()
@@ -311,8 +327,15 @@ fn lsh_partners(c: &Config, bands: &Postings, a: u32, s: &Sketch) -> (Vec<u32>, 
 
 /// The documents after `a` sharing at least `min_shared` indexed anchors,
 /// two of them consecutive in `a`'s text or enough of them for
-/// `min_containment` (see [`AnchorConfig`](crate::AnchorConfig)).
-fn anchor_partners(c: &Config, anchors: &Postings, a: u32, sketches: &[Sketch]) -> Vec<u32> {
+/// `min_containment` (see [`AnchorConfig`](crate::AnchorConfig)); each
+/// with whether it must also pass `short_run_rare` (its longest run is
+/// shorter than `min_run` and its containment below `min_containment`).
+fn anchor_partners(
+    c: &Config,
+    anchors: &Postings,
+    a: u32,
+    sketches: &[Sketch],
+) -> Vec<(u32, bool)> {
     let s = &sketches[a as usize];
     let mut hits: Vec<(u32, u16)> = s
         .anchors
@@ -333,16 +356,29 @@ fn anchor_partners(c: &Config, anchors: &Postings, a: u32, sketches: &[Sketch]) 
             continue;
         }
         let b = run[0].0;
-        let consecutive = run.windows(2).any(|w| w[1].1 == w[0].1.wrapping_add(1))
-            // The places wrap at 2^16: the first follows the last.
-            || run.first().map(|x| x.1) == run.last().map(|x| x.1.wrapping_add(1));
+        // The longest run of places one after the other; they wrap at
+        // 2^16, so the first may follow the last.
+        let (mut longest, mut current) = (1usize, 1usize);
+        for w in run.windows(2) {
+            current = if w[1].1 == w[0].1.wrapping_add(1) {
+                current + 1
+            } else {
+                1
+            };
+            longest = longest.max(current);
+        }
+        let wraps = run.len() > 1 && run[0].1 == run[run.len() - 1].1.wrapping_add(1);
+        if wraps {
+            longest = longest.max(2);
+        }
         let fewer = s
             .anchors
             .len()
             .min(sketches[b as usize].anchors.len())
             .max(1);
-        if consecutive || run.len() as f32 >= c.anchors.min_containment * fewer as f32 {
-            out.push(b);
+        let contained = run.len() as f32 >= c.anchors.min_containment * fewer as f32;
+        if longest >= 2 || contained {
+            out.push((b, !contained && longest < c.anchors.min_run));
         }
     }
     out
@@ -471,13 +507,7 @@ fn evidence(c: &Config, a: &Sketch, b: &Sketch, sa: &Selected, sb: &Selected) ->
     };
     let shared = intersection(&a.anchors, &b.anchors, |x| *x).count();
     let fewer = a.anchors.len().min(b.anchors.len());
-    let (dot, rare_terms) = intersection(&sa.terms, &sb.terms, |t| t.0)
-        .fold((0f32, 0u32), |(d, n), (x, _)| (d + x.1 * x.1, n + 1));
-    let rare = if rare_terms == 0 {
-        0.0
-    } else {
-        (dot / (sa.norm * sb.norm).max(f32::MIN_POSITIVE)).min(1.0)
-    };
+    let (rare, rare_terms) = rare_score(sa, sb);
     Evidence {
         jaccard,
         bands: u16::try_from(bands).unwrap_or(u16::MAX),
@@ -489,6 +519,21 @@ fn evidence(c: &Config, a: &Sketch, b: &Sketch, sa: &Selected, sb: &Selected) ->
         },
         rare,
         rare_terms,
+    }
+}
+
+/// The rare-term score of two documents' top terms (see
+/// [`Evidence::rare`]) and how many they share.
+fn rare_score(sa: &Selected, sb: &Selected) -> (f32, u32) {
+    let (dot, shared) = intersection(&sa.terms, &sb.terms, |t| t.0)
+        .fold((0f32, 0u32), |(d, n), (x, _)| (d + x.1 * x.1, n + 1));
+    if shared == 0 {
+        (0.0, 0)
+    } else {
+        (
+            (dot / (sa.norm * sb.norm).max(f32::MIN_POSITIVE)).min(1.0),
+            shared,
+        )
     }
 }
 

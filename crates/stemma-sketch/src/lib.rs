@@ -97,6 +97,15 @@ pub struct AnchorConfig {
     /// anchors of the document with fewer (an excerpt edited too densely
     /// for runs).
     pub min_containment: f32,
+    /// A pair whose longest run of consecutive shared anchors is shorter
+    /// than this (a shared run of fewer than `min_run · window + shingle −
+    /// 1` tokens is not sure to hold more) and whose containment is below
+    /// `min_containment` …
+    pub min_run: usize,
+    /// … is proposed only when its rare-term score (`Evidence::rare`) is
+    /// at least this: a stock sentence the tellings of one template share
+    /// is no passage of one story.
+    pub short_run_rare: f32,
 }
 
 /// Distinctive terms and the rare-term generator.
@@ -149,6 +158,8 @@ impl Default for Config {
                 max_postings: 64,
                 min_shared: 2,
                 min_containment: 0.2,
+                min_run: 3,
+                short_run_rare: 0.05,
             },
             terms: TermConfig {
                 stem: true,
@@ -219,6 +230,7 @@ impl Config {
             ("terms.name_boost", self.terms.name_boost),
             ("terms.min_score", self.terms.min_score),
             ("anchors.min_containment", self.anchors.min_containment),
+            ("anchors.short_run_rare", self.anchors.short_run_rare),
         ] {
             if !value.is_finite() {
                 return Err(Error::NotFinite { name, value });

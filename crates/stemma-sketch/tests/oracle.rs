@@ -22,7 +22,10 @@ const JACCARD: f64 = 0.5;
 const CONTAINMENT: f64 = 0.3;
 
 /// …or they share a run this long: two winnowing windows of shingles,
-/// which guarantees two shared anchors (see `AnchorConfig::window`).
+/// which guarantees two shared anchors (see `AnchorConfig::window`). The
+/// index proposes a run shorter than `min_run` windows only with rare terms
+/// in common (`AnchorConfig::short_run_rare`); the paragraphs planted here
+/// are the prose of one story, so they must still be found.
 fn shared_run(c: &Config) -> usize {
     2 * c.anchors.window
 }
