@@ -239,6 +239,46 @@ fn scattered_stock_phrases_make_no_anchor_pair() {
     assert_eq!(render(&sk.candidates(&sketches)), "0 1 anchors\n");
 }
 
+/// A stock sentence of 16 words two reports of different events share
+/// gives a run of two anchors: proposed only when the pair also has rare
+/// terms in common (here none count: `max_df = 1`). A shared passage long
+/// enough for three consecutive anchors is proposed alone.
+#[test]
+fn a_short_anchor_run_needs_rare_terms() {
+    let stock =
+        "The council said on Tuesday that it would publish the findings of the review next month.";
+    let follows = "Firefighters from three stations fought the blaze for six hours before bringing it under control, and two of them were treated for heat exhaustion.";
+    let a = format!(
+        "A fire broke out overnight at a paint warehouse on the edge of Lindqvist industrial park, sending thick smoke over the motorway and closing two lanes until dawn. {stock} {follows} Nearby residents were told to keep their windows shut until the morning, while engineers checked the roof of a neighbouring depot for damage. Investigators will examine whether a faulty heater in the loading bay was to blame, and the owner has promised to pay for the clean-up of the site and the drains beside it. Fires of this kind have doubled across the county in five years, according to figures from the regional fire authority."
+    );
+    let b = format!(
+        "Shares in the shipping group Harrowgate Lines fell by a fifth after it warned that container rates would stay low for the rest of the year and that two routes to Asia would close. {stock} Analysts said the warning reflected weak demand from retailers in Europe, where imports fell by a tenth over the winter. The group plans to sell four older ships and delay the delivery of two others ordered before the slump. Its largest shareholder declined to comment, and its chief executive is due to address investors at the annual meeting in the spring, where a vote on the dividend is expected."
+    );
+    let c = format!(
+        "Shares in the shipping group Harrowgate Lines fell by a fifth after it warned that container rates would stay low for the rest of the year and that two routes to Asia would close. {stock} {follows} Analysts said the warning reflected weak demand from retailers in Europe, where imports fell by a tenth over the winter. The group plans to sell four older ships and delay the delivery of two others ordered before the slump. Its largest shareholder declined to comment, and its chief executive is due to address investors at the annual meeting in the spring, where a vote on the dividend is expected."
+    );
+    let mut config = Config::default();
+    config.terms.neighbours = 0; // anchors only
+    config.terms.max_df = 1; // no rare terms
+    let sk = Sketcher::new(config.clone()).expect("config");
+    assert_eq!(render(&sk.candidates(&sketch_all(&sk, &[&a, &b]))), "");
+
+    // Without the rare-term bar: proposed.
+    let mut loose = config.clone();
+    loose.anchors.short_run_rare = 0.0;
+    let sk_loose = Sketcher::new(loose).expect("config");
+    assert_eq!(
+        render(&sk_loose.candidates(&sketch_all(&sk_loose, &[&a, &b]))),
+        "0 1 anchors\n"
+    );
+
+    // The stock sentence and the one after it: a longer run, proposed.
+    assert_eq!(
+        render(&sk.candidates(&sketch_all(&sk, &[&a, &c]))),
+        "0 1 anchors\n"
+    );
+}
+
 /// Names each too common to count (in more than `max_df` documents) still
 /// pair two tellings when they meet in one sentence of both: the pairs of
 /// a sentence's names are terms. Without pair terms the two share nothing
