@@ -184,7 +184,7 @@ pub struct ClassifyConfig {
 impl Default for ClassifyConfig {
     fn default() -> ClassifyConfig {
         ClassifyConfig {
-            same_wording_identity: 0.95,
+            same_wording_identity: 0.97,
             duplicate_coverage: 0.9,
             excerpt_coverage: 0.9,
             excerpt_tail: 0.07,
