@@ -32,6 +32,7 @@ const LABEL_STORY: u64 = 0x7374_6f72;
 const LABEL_ID: u64 = 0x6964_6964;
 const LABEL_INSERT: u64 = 0x696e_7365;
 const LABEL_ORIGINAL: u64 = 0x6f72_6967;
+const LABEL_QUOTE: u64 = 0x7175_6f74;
 
 /// What a document is in its story.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -176,6 +177,38 @@ struct Generator<'a> {
     insert_order: Vec<usize>,
     outlets: Vec<Outlet>,
     by_kind: [Vec<usize>; 3],
+}
+
+/// A story's versions before rendering.
+struct Built {
+    nodes: Vec<Node>,
+    facts: Vec<Fact>,
+    quote: Option<Quote>,
+}
+
+/// A paragraph a story's original quotes from an earlier story.
+struct Quote {
+    para: Para,
+    /// The donor story and the paragraph's content index in its original.
+    donor: u64,
+    at: usize,
+    /// Its content index in the quoting original.
+    position: usize,
+    /// The donor's versions that keep it word for word.
+    holders: Vec<String>,
+}
+
+/// Length of a quoted paragraph (tokens, punctuation included).
+const QUOTE_TOKENS: std::ops::RangeInclusive<usize> = 30..=120;
+/// A quoted paragraph's largest share of its donor's body tokens.
+const QUOTE_SHARE: f64 = 0.35;
+/// How many stories back a quotation's donor may be.
+const QUOTE_LOOKBACK: u64 = 12;
+
+/// Whether version `n` keeps content paragraph `at` of its story's
+/// original in the original's words.
+fn keeps_content(n: &Node, at: usize) -> bool {
+    n.family == 0 && n.extent.is_none_or(|k| at < k)
 }
 
 /// One story, ready to write.
@@ -354,6 +387,7 @@ impl<'a> Generator<'a> {
                 "hard_negative_share": c.hard_negative_share,
                 "fact_change_share": c.fact_change_share,
                 "insert_share": c.insert_share,
+                "quote_share": c.quote_share,
                 "second_generation_share": c.second_generation_share,
                 "date_noise": c.date_noise,
             }),
@@ -538,9 +572,135 @@ impl<'a> Generator<'a> {
     }
 
     fn story(&self, index: u64, limit: Option<usize>) -> StoryOut {
+        let b = self.build(index, limit);
+        let (article, round, partner) = self.source_of(index);
+        let section = self.section(&self.articles[article].topic);
+        let origin = format!("{}#{round}", self.articles[article].name);
+        let mut out = self.assemble(index, partner, &origin, &section, &b.nodes, &b.facts);
+        if let Some(q) = &b.quote {
+            out.records.extend(self.quote_pairs(index, &b.nodes, q));
+        }
+        out.stats.recycled = round > 0;
+        out
+    }
+
+    /// Whether story `index` draws a quotation. A story that draws one
+    /// is never a donor.
+    fn draws_quote(&self, index: u64) -> bool {
+        Rng::derive(self.config.seed, LABEL_QUOTE, index).chance(self.config.quote_share)
+    }
+
+    /// The paragraph story `index` quotes word for word from the original
+    /// of an earlier story on the same topic (background an outlet reuses
+    /// across stories of one beat), if it quotes one: the nearest of the
+    /// `QUOTE_LOOKBACK` stories before it that draws no quotation itself
+    /// (so that building the donor never needs a donor of its own), and a
+    /// paragraph after the lead, of `QUOTE_TOKENS`, at most `QUOTE_SHARE`
+    /// of the donor's body. Not in a hard-negative partner.
+    fn quote(&self, index: u64, partner: Option<u64>) -> Option<Quote> {
+        if partner.is_some() || !self.draws_quote(index) {
+            return None;
+        }
+        let topic = &self.articles[self.source_of(index).0].topic;
+        let from = (index.saturating_sub(QUOTE_LOOKBACK)..index)
+            .rev()
+            .find(|&j| {
+                !self.draws_quote(j) && self.articles[self.source_of(j).0].topic == *topic
+            })?;
+        let donor = self.build(from, None);
+        let original = &donor.nodes[0].body;
+        let tokens = |p: &Para| p.sents.iter().map(|s| s.toks.len()).sum::<usize>();
+        let total: usize = original.paras.iter().map(tokens).sum();
+        let content: Vec<&Para> = original.paras.iter().filter(|p| p.is_content()).collect();
+        // Background, not the lead.
+        let long: Vec<usize> = (1..content.len())
+            .filter(|&i| {
+                let n = tokens(content[i]);
+                content[i].kind == ParaKind::Body
+                    && QUOTE_TOKENS.contains(&n)
+                    && n as f64 <= QUOTE_SHARE * total as f64
+            })
+            .collect();
+        if long.is_empty() {
+            return None;
+        }
+        let mut rng = Rng::derive(self.config.seed, LABEL_QUOTE ^ 1, index);
+        let at = *rng.pick(&long);
+        let mut para = content[at].clone();
+        for t in para.sents.iter_mut().flat_map(|s| s.toks.iter_mut()) {
+            t.mark = 0;
+        }
+        Some(Quote {
+            para,
+            donor: from,
+            at,
+            position: rng.range(1, 1 << 20) as usize,
+            holders: self.holders(from, &donor.nodes, at),
+        })
+    }
+
+    /// The ids of the versions of story `index` that keep content paragraph
+    /// `at` of its original in the original's words.
+    fn holders(&self, index: u64, nodes: &[Node], at: usize) -> Vec<String> {
+        nodes
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| keeps_content(n, at))
+            .map(|(l, n)| format!("{}/{}", self.outlets[n.outlet].slug, self.doc_id(index, l)))
+            .collect()
+    }
+
+    /// `partial` pairs between the versions of story `index` that keep its
+    /// quotation and the versions of the donor, and of the stories between
+    /// that quote the same paragraph, that keep it.
+    fn quote_pairs(&self, index: u64, nodes: &[Node], q: &Quote) -> Vec<Record> {
+        let mut others = q.holders.clone();
+        for k in q.donor + 1..index {
+            if !self.draws_quote(k) {
+                continue;
+            }
+            let b = self.build(k, None);
+            if let Some(qk) = &b.quote
+                && qk.donor == q.donor
+                && qk.at == q.at
+            {
+                others.extend(self.holders(k, &b.nodes, qk.position));
+            }
+        }
+        let mut pairs = Vec::new();
+        for id in self.holders(index, nodes, q.position) {
+            for h in &others {
+                let (a, b) = if id < *h { (&id, h) } else { (h, &id) };
+                pairs.push(PairTruth {
+                    a: a.clone(),
+                    b: b.clone(),
+                    relation: "partial".to_owned(),
+                });
+            }
+        }
+        pairs.sort_by(|p, q| (&p.a, &p.b).cmp(&(&q.a, &q.b)));
+        pairs.into_iter().map(Record::Pair).collect()
+    }
+
+    /// Story `index`'s versions and the facts its rewrites change.
+    fn build(&self, index: u64, limit: Option<usize>) -> Built {
         let mut rng = Rng::derive(self.config.seed, LABEL_STORY, index);
         let (article, round, partner) = self.source_of(index);
         let (title, mut body) = self.original_text(article, round, &mut rng);
+        let mut quote = self.quote(index, partner);
+        if let Some(q) = &mut quote {
+            // Before the content paragraph `position` (after the lead).
+            let n = body.content_paras();
+            q.position = if n == 0 { 0 } else { 1 + q.position % n };
+            let at = body
+                .paras
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.is_content())
+                .nth(q.position)
+                .map_or(body.paras.len(), |(i, _)| i);
+            body.paras.insert(at, q.para.clone());
+        }
         let distractor = rng.chance(self.config.distractor_share);
         let specs = self.plan(&mut rng, distractor, body.content_paras());
         let mut fact_list = self.plan_facts(&specs, &mut body, &mut rng);
@@ -594,11 +754,11 @@ impl<'a> Generator<'a> {
             used_outlets.push(node.outlet);
             nodes.push(node);
         }
-        let section = self.section(&self.articles[article].topic);
-        let origin = format!("{}#{round}", self.articles[article].name);
-        let mut out = self.assemble(index, partner, &origin, &section, &nodes, &fact_list);
-        out.stats.recycled = round > 0;
-        out
+        Built {
+            nodes,
+            facts: fact_list,
+            quote,
+        }
     }
 
     fn write<S: Sink + ?Sized>(

@@ -90,6 +90,9 @@ pub struct Config {
     pub fact_change_share: f64,
     /// Share of rewrites with a paragraph from an unrelated article.
     pub insert_share: f64,
+    /// Share of stories whose original quotes a paragraph of the story
+    /// before it word for word (`partial` pairs across stories).
+    pub quote_share: f64,
     /// Chance that a rewrite is copied again (a derivation chain).
     pub second_generation_share: f64,
     /// Share of derived documents dated before their source (clock skew).
@@ -110,6 +113,7 @@ impl Default for Config {
             hard_negative_share: 0.2,
             fact_change_share: 0.6,
             insert_share: 0.4,
+            quote_share: 0.1,
             second_generation_share: 0.5,
             date_noise: 0.05,
             outlets: None,
@@ -127,6 +131,7 @@ impl Config {
             ("hard_negative_share", self.hard_negative_share),
             ("fact_change_share", self.fact_change_share),
             ("insert_share", self.insert_share),
+            ("quote_share", self.quote_share),
             ("second_generation_share", self.second_generation_share),
             ("date_noise", self.date_noise),
         ];

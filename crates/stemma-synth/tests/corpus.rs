@@ -453,26 +453,26 @@ fn every_role_and_relation() {
         assert_ne!(story_of[a], story_of[b]);
     }
     let mut pairs: HashMap<(&str, &str), &str> = HashMap::new();
+    let mut listed = BTreeSet::new();
     let mut generations = BTreeSet::new();
     let mut derivations = Vec::new();
     for r in &corpus.records {
         match r {
             Record::Pair(p) => {
                 assert!(p.a < p.b, "{p:?}");
-                assert_eq!(
-                    story_of[p.a.as_str()],
-                    story_of[p.b.as_str()],
-                    "pairs are within a story"
-                );
+                assert!(!listed.contains(&(p.a.as_str(), p.b.as_str())), "{p:?}");
+                listed.insert((p.a.as_str(), p.b.as_str()));
+                // Within a story, a version's relation to another; across
+                // stories, only a quoted paragraph.
+                if story_of[p.a.as_str()] != story_of[p.b.as_str()] {
+                    assert_eq!(p.relation, "partial", "{p:?}");
+                    continue;
+                }
                 assert!(
                     ["duplicate", "excerpt", "rewrite"].contains(&p.relation.as_str()),
                     "{p:?}"
                 );
-                assert!(
-                    pairs
-                        .insert((p.a.as_str(), p.b.as_str()), p.relation.as_str())
-                        .is_none()
-                );
+                pairs.insert((p.a.as_str(), p.b.as_str()), p.relation.as_str());
             }
             Record::Derivation(d) => {
                 generations.insert(d.generation);
@@ -485,6 +485,7 @@ fn every_role_and_relation() {
         generations.contains(&1) && generations.contains(&2),
         "{generations:?}"
     );
+    assert!(listed.len() > pairs.len(), "no quotation in 40 stories");
     // Every pair of one story is listed, and a derivation's relation is
     // its pair's.
     let mut per_story: BTreeMap<&str, usize> = BTreeMap::new();
@@ -551,8 +552,12 @@ fn hard_rewrites_keep_few_five_grams() {
 fn stories_share_no_text_the_truth_does_not_list() {
     // Ten articles, 60 stories: each article is told six times. Recycled
     // tellings replace every name, number and date and are paraphrased,
-    // so that they share only chance phrases with each other.
-    let (sink, summary) = run(&config(4, Size::Stories(60)));
+    // so that they share only chance phrases with each other. Quotations
+    // share text across stories on purpose (`quoted_paragraphs_are_partial_pairs`).
+    let (sink, summary) = run(&Config {
+        quote_share: 0.0,
+        ..config(4, Size::Stories(60))
+    });
     assert!(summary.recycled_stories > 40, "{summary:?}");
     let corpus = Corpus::new(sink);
     let origin: HashMap<&str, &str> = corpus
@@ -636,4 +641,45 @@ fn twenty_thousand_documents_stream_to_disk() {
         .filter(|l| l.starts_with(r#"{"type":"document""#))
         .count();
     assert_eq!(documents, 20_000);
+}
+
+#[test]
+fn quoted_paragraphs_are_partial_pairs() {
+    let (sink, _) = run(&Config {
+        quote_share: 0.5,
+        ..config(6, Size::Stories(40))
+    });
+    let corpus = Corpus::new(sink);
+    let story: HashMap<&str, &str> = corpus
+        .docs
+        .iter()
+        .map(|d| (d.id.as_str(), d.story.as_str()))
+        .collect();
+    let grams = |id: &str| -> BTreeSet<Vec<String>> {
+        let words: Vec<String> = corpus
+            .text(id)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        words.windows(8).map(<[String]>::to_vec).collect()
+    };
+    let partial: Vec<(&String, &String)> = corpus
+        .records
+        .iter()
+        .filter_map(|r| match r {
+            Record::Pair(p) if p.relation == "partial" => Some((&p.a, &p.b)),
+            _ => None,
+        })
+        .collect();
+    assert!(partial.len() >= 10, "{} partial pairs", partial.len());
+    for (a, b) in partial {
+        // Nearby stories (the donor is at most 12 before) ...
+        let number = |id: &str| story[id][1..].parse::<i64>().expect("story number");
+        let apart = (number(a) - number(b)).abs();
+        assert!((1..=12).contains(&apart), "{a} {b}");
+        // ... that share a quoted paragraph of at least 30 tokens.
+        let shared = grams(a).intersection(&grams(b)).count();
+        assert!(shared >= 15, "{a} {b}: {shared} shared 8-grams");
+    }
 }

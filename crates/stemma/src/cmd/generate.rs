@@ -56,6 +56,11 @@ pub struct GenerateArgs {
     /// Share of rewrites with a paragraph from an unrelated article.
     #[arg(long, value_name = "SHARE", default_value_t = 0.4)]
     pub insert_share: f64,
+    /// Share of stories whose original quotes a paragraph of the story
+    /// before it word for word (`partial` pairs across stories; see the
+    /// generator's DESIGN note for what the truth labels).
+    #[arg(long, value_name = "SHARE", default_value_t = 0.1)]
+    pub quote_share: f64,
     /// Chance that a rewrite is copied again (derivation chains).
     #[arg(long, value_name = "SHARE", default_value_t = 0.5)]
     pub second_generation_share: f64,
@@ -98,6 +103,7 @@ pub fn run(args: GenerateArgs) -> anyhow::Result<Outcome> {
         hard_negative_share: args.hard_negative_share,
         fact_change_share: args.fact_change_share,
         insert_share: args.insert_share,
+        quote_share: args.quote_share,
         second_generation_share: args.second_generation_share,
         date_noise: args.date_noise,
         outlets: args.outlets,
