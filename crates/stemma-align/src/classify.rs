@@ -31,6 +31,9 @@ pub struct Evidence {
     /// Share of `a`'s distinct facts (numbers, names) found nowhere in `b`.
     pub a_novel_facts: f64,
     pub b_novel_facts: f64,
+    /// Distinct facts (numbers, names) of `a`.
+    pub a_facts: usize,
+    pub b_facts: usize,
     /// Aligned tokens of the longest literal passage in the same wording
     /// (its own identity at least `same_wording_identity`): a paragraph
     /// taken over, not a recycled one with its facts changed.
@@ -109,7 +112,7 @@ pub(crate) fn classify(
     // the order strictly, and are more than a few or backed by some
     // literal passage: an independent report of the same facts orders them
     // its own way, and three short links in order happen by chance.
-    let rewrite = |derived_linked: f64, source_linked: f64, novel: f64| {
+    let rewrite = |derived_linked: f64, source_linked: f64, novel: f64, facts: (usize, usize)| {
         let strict_order = e.in_order >= config.rewrite_part_in_order
             && (e.links >= config.rewrite_part_min_links
                 || e.a_literal.max(e.b_literal) >= config.rewrite_part_min_literal);
@@ -119,11 +122,26 @@ pub(crate) fn classify(
         let part = derived_linked >= config.rewrite_part_derived_linked
             && source_linked >= config.rewrite_part_linked
             && (aligned_paraphrase || strict_order);
-        (whole || part) && novel <= config.rewrite_novel_facts
+        // A derived side without a fact of its own says nothing of which
+        // event it reports: a passage of another telling of the article
+        // fits as well as one of the source.
+        let (derived_facts, source_facts) = facts;
+        let states_facts = derived_facts > 0 || source_facts == 0;
+        (whole || part) && novel <= config.rewrite_novel_facts && states_facts
     };
     if linked_in_order || aligned_paraphrase {
-        let fits_a = rewrite(e.a_linked_sentences, e.b_linked_sentences, e.a_novel_facts);
-        let fits_b = rewrite(e.b_linked_sentences, e.a_linked_sentences, e.b_novel_facts);
+        let fits_a = rewrite(
+            e.a_linked_sentences,
+            e.b_linked_sentences,
+            e.a_novel_facts,
+            (e.a_facts, e.b_facts),
+        );
+        let fits_b = rewrite(
+            e.b_linked_sentences,
+            e.a_linked_sentences,
+            e.b_novel_facts,
+            (e.b_facts, e.a_facts),
+        );
         match (fits_a, fits_b) {
             // Both fit: which one is derived is for provenance to say.
             (true, true) => return (Some(Relation::Rewrite), None),

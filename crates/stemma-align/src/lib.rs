@@ -348,6 +348,8 @@ fn align_unless_dropped(
             links: links.len(),
             a_novel_facts,
             b_novel_facts,
+            a_facts: pa.facts.len(),
+            b_facts: pb.facts.len(),
             longest_literal,
             identity,
             a_tail: a_side.tail,
