@@ -411,6 +411,15 @@ impl<'a> Generator<'a> {
         format!("{:016x}", x)
     }
 
+    /// The id of version `local` of story `story`, published by `outlet`.
+    fn version_id(&self, story: u64, local: usize, outlet: usize) -> String {
+        format!(
+            "{}/{}",
+            self.outlets[outlet].slug,
+            self.doc_id(story, local)
+        )
+    }
+
     fn pick_outlet(&self, kind: usize, used: &[usize], rng: &mut Rng) -> usize {
         let list = &self.by_kind[kind];
         let mut pick = list[0];
@@ -646,7 +655,7 @@ impl<'a> Generator<'a> {
             .iter()
             .enumerate()
             .filter(|(_, n)| keeps_content(n, at))
-            .map(|(l, n)| format!("{}/{}", self.outlets[n.outlet].slug, self.doc_id(index, l)))
+            .map(|(l, n)| self.version_id(index, l, n.outlet))
             .collect()
     }
 
@@ -959,7 +968,7 @@ impl<'a> Generator<'a> {
         let ids: Vec<String> = nodes
             .iter()
             .enumerate()
-            .map(|(i, n)| format!("{}/{}", self.outlets[n.outlet].slug, self.doc_id(index, i)))
+            .map(|(i, n)| self.version_id(index, i, n.outlet))
             .collect();
         let mut rendered = Vec::with_capacity(nodes.len());
         let mut rng = Rng::derive(self.config.seed, LABEL_STORY ^ 0xb0, index);
@@ -1095,7 +1104,7 @@ impl<'a> Generator<'a> {
 
     fn partner_id(&self, story: u64) -> String {
         let outlet = self.original_outlet(story);
-        format!("{}/{}", self.outlets[outlet].slug, self.doc_id(story, 0))
+        self.version_id(story, 0, outlet)
     }
 
     fn render(&self, n: &Node, nodes: &[Node], section: &str, rng: &mut Rng) -> Rendered {

@@ -90,8 +90,9 @@ pub struct Config {
     pub fact_change_share: f64,
     /// Share of rewrites with a paragraph from an unrelated article.
     pub insert_share: f64,
-    /// Share of stories whose original quotes a paragraph of the story
-    /// before it word for word (`partial` pairs across stories).
+    /// Share of stories whose original quotes a paragraph of an earlier
+    /// story on the same topic word for word (`partial` pairs across
+    /// stories).
     pub quote_share: f64,
     /// Chance that a rewrite is copied again (a derivation chain).
     pub second_generation_share: f64,

@@ -56,9 +56,9 @@ pub struct GenerateArgs {
     /// Share of rewrites with a paragraph from an unrelated article.
     #[arg(long, value_name = "SHARE", default_value_t = 0.4)]
     pub insert_share: f64,
-    /// Share of stories whose original quotes a paragraph of the story
-    /// before it word for word (`partial` pairs across stories; see the
-    /// generator's DESIGN note for what the truth labels).
+    /// Share of stories whose original quotes a paragraph of an earlier
+    /// story on the same topic word for word (`partial` pairs across
+    /// stories; see the generator's DESIGN note for what the truth labels).
     #[arg(long, value_name = "SHARE", default_value_t = 0.1)]
     pub quote_share: f64,
     /// Chance that a rewrite is copied again (derivation chains).
