@@ -31,6 +31,12 @@ pub struct Evidence {
     /// Share of `a`'s distinct facts (numbers, names) found nowhere in `b`.
     pub a_novel_facts: f64,
     pub b_novel_facts: f64,
+    /// Of the distinct facts (numbers, names) in the linked sentences of
+    /// both sides (wrapper discounted), the share that the other document
+    /// lacks; 0 when no linked sentence states a fact. A rewrite carries
+    /// its source's facts in the sentences it takes over; another telling
+    /// of the same article (other names, other numbers) does not.
+    pub linked_novel_facts: f64,
     /// Distinct facts (numbers, names) of `a`.
     pub a_facts: usize,
     pub b_facts: usize,
@@ -129,7 +135,8 @@ pub(crate) fn classify(
         let states_facts = derived_facts > 0 || source_facts == 0;
         (whole || part) && novel <= config.rewrite_novel_facts && states_facts
     };
-    if linked_in_order || aligned_paraphrase {
+    let same_facts = e.linked_novel_facts <= config.rewrite_linked_novel_facts;
+    if (linked_in_order || aligned_paraphrase) && same_facts {
         let fits_a = rewrite(
             e.a_linked_sentences,
             e.b_linked_sentences,

@@ -171,6 +171,10 @@ pub struct ClassifyConfig {
     /// `rewrite`: share of the derived side's facts absent from the
     /// source at most this.
     pub rewrite_novel_facts: f64,
+    /// `rewrite`: of the distinct facts of both sides' linked sentences,
+    /// the share the other document lacks at most this
+    /// (`Evidence::linked_novel_facts`).
+    pub rewrite_linked_novel_facts: f64,
     /// `rewrite`: literal coverage of either side at most this.
     pub rewrite_max_literal: f64,
     /// `duplicate`, `excerpt`: at least this share of the literal
@@ -198,6 +202,7 @@ impl Default for ClassifyConfig {
             rewrite_in_order: 0.7,
             rewrite_min_links: 2,
             rewrite_novel_facts: 0.35,
+            rewrite_linked_novel_facts: 0.4,
             rewrite_max_literal: 0.5,
             partial_min_tokens: 25,
         }
@@ -335,8 +340,12 @@ fn align_unless_dropped(
         .unwrap_or(0);
     let identity = identity(&hits);
     let evidence = |links: &[Link], in_order: f64| {
-        let a_side = side(pa, &tokens_a, &lit_a, &linked_a, links, true);
-        let b_side = side(pb, &tokens_b, &lit_b, &linked_b, links, false);
+        let a_side = side(pa, pb, &tokens_a, &lit_a, &linked_a, links, true);
+        let b_side = side(pb, pa, &tokens_b, &lit_b, &linked_b, links, false);
+        let (facts, novel) = (
+            a_side.linked_facts.0 + b_side.linked_facts.0,
+            a_side.linked_facts.1 + b_side.linked_facts.1,
+        );
         let e = Evidence {
             a_literal: a_side.literal,
             b_literal: b_side.literal,
@@ -348,6 +357,11 @@ fn align_unless_dropped(
             links: links.len(),
             a_novel_facts,
             b_novel_facts,
+            linked_novel_facts: if facts == 0 {
+                0.0
+            } else {
+                novel as f64 / facts as f64
+            },
             a_facts: pa.facts.len(),
             b_facts: pb.facts.len(),
             longest_literal,
@@ -462,12 +476,17 @@ struct SideEvidence {
     tail: f64,
     /// Characters of the body the shares are of (wrapper discounted).
     core: usize,
+    /// Distinct facts of the linked sentences, and how many of them the
+    /// other document lacks.
+    linked_facts: (usize, usize),
 }
 
 /// One side's evidence: `tokens` its tokens in literal passages, `literal`
-/// their spans, `counterparts` its sentences linked literally.
+/// their spans, `counterparts` its sentences linked literally; `other` the
+/// document on the other side.
 fn side(
     pp: &Prepared<'_>,
+    other: &Prepared<'_>,
     tokens: &[bool],
     literal: &[Span],
     counterparts: &[bool],
@@ -501,7 +520,24 @@ fn side(
         .zip(&wrapper)
         .filter(|&(&l, &w)| l && !w)
         .count();
+    let mut facts: Vec<u64> = p
+        .seg
+        .sentences
+        .iter()
+        .zip(linked.iter().zip(&wrapper))
+        .filter(|&(_, (&l, &w))| l && !w)
+        .flat_map(|(s, _)| p.terms.get(s.tokens.clone()).unwrap_or_default())
+        .filter(|t| t.class.is_fact())
+        .map(|t| t.id)
+        .collect();
+    facts.sort_unstable();
+    facts.dedup();
+    let novel = facts
+        .iter()
+        .filter(|f| other.ids.binary_search(f).is_err())
+        .count();
     SideEvidence {
+        linked_facts: (facts.len(), novel),
         literal: ratio(covered_chars(p, literal, &wrapper)),
         tail: if literal.is_empty() { 0.0 } else { ratio(tail) },
         linked: ratio(sentence_chars(pp, &wrapper, Some(&linked))),
