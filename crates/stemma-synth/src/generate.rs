@@ -194,9 +194,18 @@ struct Quote {
     at: usize,
     /// Its content index in the quoting original.
     position: usize,
-    /// The donor's versions that keep it word for word.
-    holders: Vec<String>,
+    /// The donor's versions that keep some of it word for word.
+    holders: Vec<Holder>,
 }
+
+/// A version that keeps some of a quoted paragraph in its words: its id,
+/// and per word token of the paragraph whether it is kept.
+type Holder = (String, Vec<bool>);
+
+/// Words a version must keep unchanged in one run of a quoted paragraph to
+/// share its text: stemma's shortest `partial` passage (25 tokens in the
+/// same wording).
+const QUOTE_RUN: usize = 25;
 
 /// Length of a quoted paragraph (tokens, punctuation included).
 const QUOTE_TOKENS: std::ops::RangeInclusive<usize> = 30..=120;
@@ -209,6 +218,71 @@ const QUOTE_LOOKBACK: u64 = 12;
 /// original in the original's words.
 fn keeps_content(n: &Node, at: usize) -> bool {
     n.family == 0 && n.extent.is_none_or(|k| at < k)
+}
+
+/// The word tokens of `sents` (punctuation left out), lower case, each
+/// with its number of words as stemma counts them (runs of letters and
+/// digits: a name may have several, `65-year-old` has three).
+fn words<'a>(sents: impl Iterator<Item = &'a Sent>) -> Vec<(String, usize)> {
+    sents
+        .flat_map(|s| &s.toks)
+        .filter(|t| !matches!(t.kind, Kind::Punct | Kind::Open | Kind::Close | Kind::Dash))
+        .map(|t| {
+            let n = t
+                .text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .count();
+            (t.text.to_lowercase(), n)
+        })
+        .collect()
+}
+
+/// Per word token of `para`: whether `body` has it inside a run of at
+/// least [`QUOTE_RUN`] words of `para`, unchanged and in order (longest
+/// common runs, O(paragraph × body)).
+fn kept_words(para: &Para, body: &Body) -> Vec<bool> {
+    let p = words(para.sents.iter());
+    let b = words(body.paras.iter().flat_map(|q| &q.sents));
+    // Per body position: the run (tokens, words) ending at the previous
+    // paragraph token.
+    let mut prev = vec![(0usize, 0usize); b.len() + 1];
+    let mut cur = prev.clone();
+    let mut longest = vec![0usize; p.len()];
+    for (i, (w, n)) in p.iter().enumerate() {
+        for (j, (v, _)) in b.iter().enumerate() {
+            cur[j + 1] = if w == v {
+                let (t, k) = prev[j];
+                (t + 1, k + n)
+            } else {
+                (0, 0)
+            };
+            if cur[j + 1].1 >= QUOTE_RUN {
+                longest[i] = longest[i].max(cur[j + 1].0);
+            }
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    let mut kept = vec![false; p.len()];
+    for (i, &l) in longest.iter().enumerate() {
+        kept[i + 1 - l.min(i + 1)..=i]
+            .iter_mut()
+            .for_each(|k| *k |= l > 0);
+    }
+    kept
+}
+
+/// Whether two holders of `para` keep one run of at least [`QUOTE_RUN`]
+/// of its words in common.
+fn share_words(para: &Para, a: &[bool], b: &[bool]) -> bool {
+    let mut run = 0;
+    for ((_, n), (&x, &y)) in words(para.sents.iter()).iter().zip(a.iter().zip(b)) {
+        run = if x && y { run + n } else { 0 };
+        if run >= QUOTE_RUN {
+            return true;
+        }
+    }
+    false
 }
 
 /// One story, ready to write.
@@ -639,29 +713,43 @@ impl<'a> Generator<'a> {
         for t in para.sents.iter_mut().flat_map(|s| s.toks.iter_mut()) {
             t.mark = 0;
         }
+        let holders = self.holders(from, &donor.nodes, at, &para);
         Some(Quote {
             para,
             donor: from,
             at,
             position: rng.range(1, 1 << 20) as usize,
-            holders: self.holders(from, &donor.nodes, at),
+            holders,
         })
     }
 
-    /// The ids of the versions of story `index` that keep content paragraph
-    /// `at` of its original in the original's words.
-    fn holders(&self, index: u64, nodes: &[Node], at: usize) -> Vec<String> {
+    /// The versions of story `index` that keep some of `para`, its
+    /// original's content paragraph `at`, in its words: all of it when
+    /// they carry the original's wording and keep that paragraph, runs of
+    /// at least [`QUOTE_RUN`] words left unchanged by a rewrite otherwise.
+    fn holders(&self, index: u64, nodes: &[Node], at: usize, para: &Para) -> Vec<Holder> {
+        let all = words(para.sents.iter()).len();
         nodes
             .iter()
             .enumerate()
-            .filter(|(_, n)| keeps_content(n, at))
-            .map(|(l, n)| self.version_id(index, l, n.outlet))
+            .filter_map(|(l, n)| {
+                let kept = if keeps_content(n, at) {
+                    vec![true; all]
+                } else if n.family != 0 {
+                    kept_words(para, &n.body)
+                } else {
+                    return None;
+                };
+                kept.contains(&true)
+                    .then(|| (self.version_id(index, l, n.outlet), kept))
+            })
             .collect()
     }
 
-    /// `partial` pairs between the versions of story `index` that keep its
-    /// quotation and the versions of the donor, and of the stories between
-    /// that quote the same paragraph, that keep it.
+    /// `partial` pairs between the versions of story `index` that keep some
+    /// of its quotation and the versions of the donor, and of the stories
+    /// between that quote the same paragraph, that keep the same run of
+    /// at least [`QUOTE_RUN`] of its words.
     fn quote_pairs(&self, index: u64, nodes: &[Node], q: &Quote) -> Vec<Record> {
         let mut others = q.holders.clone();
         for k in q.donor + 1..index {
@@ -673,12 +761,15 @@ impl<'a> Generator<'a> {
                 && qk.donor == q.donor
                 && qk.at == q.at
             {
-                others.extend(self.holders(k, &b.nodes, qk.position));
+                others.extend(self.holders(k, &b.nodes, qk.position, &qk.para));
             }
         }
         let mut pairs = Vec::new();
-        for id in self.holders(index, nodes, q.position) {
-            for h in &others {
+        for (id, kept) in self.holders(index, nodes, q.position, &q.para) {
+            for (h, other) in &others {
+                if !share_words(&q.para, &kept, other) {
+                    continue;
+                }
                 let (a, b) = if id < *h { (&id, h) } else { (h, &id) };
                 pairs.push(PairTruth {
                     a: a.clone(),
