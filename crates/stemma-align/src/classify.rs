@@ -41,8 +41,11 @@ pub struct Evidence {
     pub a_facts: usize,
     pub b_facts: usize,
     /// Aligned tokens of the longest literal passage in the same wording
-    /// (its own identity at least `same_wording_identity`): a paragraph
-    /// taken over, not a recycled one with its facts changed.
+    /// (its own identity at least `same_wording_identity`), or of the
+    /// longest run of identical tokens inside a passage that is not, when
+    /// the run states a fact: a paragraph taken over, or a stretch of it
+    /// that a rewrite left untouched, not a recycled one with its facts
+    /// changed.
     pub longest_literal: usize,
     /// Share of the literal passages' tokens aligned to identical tokens.
     pub identity: f64,

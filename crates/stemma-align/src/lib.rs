@@ -334,8 +334,21 @@ fn align_unless_dropped(
     let b_novel_facts = novel_facts(pb, pa);
     let longest_literal = hits
         .iter()
-        .filter(|h| identity(std::slice::from_ref(h)) >= config.classify.same_wording_identity)
-        .map(|h| h.matched)
+        .map(|h| {
+            if identity(std::slice::from_ref(h)) >= config.classify.same_wording_identity {
+                h.matched
+            } else if a
+                .terms
+                .get(h.longest_run_a..h.longest_run_a + h.longest_run)
+                .unwrap_or_default()
+                .iter()
+                .any(|t| t.class.is_fact())
+            {
+                h.longest_run
+            } else {
+                0
+            }
+        })
         .max()
         .unwrap_or(0);
     let identity = identity(&hits);
@@ -610,6 +623,7 @@ fn trim_dangling(hit: &mut literal::Hit, a: &Profile<'_>, b: &Profile<'_>) {
         hit.a.1 -= k;
         hit.b.1 -= k;
         hit.matched -= k;
+        hit.longest_run = hit.longest_run.min(hit.matched);
     }
     let k = head(a, hit.a).max(head(b, hit.b));
     if k > 0
@@ -619,6 +633,7 @@ fn trim_dangling(hit: &mut literal::Hit, a: &Profile<'_>, b: &Profile<'_>) {
         hit.a.0 += k;
         hit.b.0 += k;
         hit.matched -= k;
+        hit.longest_run = hit.longest_run.min(hit.matched);
     }
 }
 

@@ -31,6 +31,10 @@ pub(crate) struct Hit {
     pub matched: usize,
     /// Some substitution or indel inside.
     pub edited: bool,
+    /// The longest run of identical tokens inside (all of `matched` when
+    /// not `edited`), and where it starts in `a`.
+    pub longest_run: usize,
+    pub longest_run_a: usize,
 }
 
 /// A maximal exact run: `a[a..a+len] == b[b..b+len]`.
@@ -299,7 +303,13 @@ fn select(a: &[u64], b: &[u64], chains: &[Chain], config: &LiteralConfig) -> Vec
                 b: (first.b, last.b + last.len),
                 matched: group.iter().map(|r| r.len).sum(),
                 edited: group.len() > 1,
+                longest_run: 0,
+                longest_run_a: 0,
             };
+            if let Some(r) = group.iter().max_by_key(|r| (r.len, std::cmp::Reverse(r.a))) {
+                hit.longest_run = r.len;
+                hit.longest_run_a = r.a;
+            }
             extend(a, b, &taken_a, &taken_b, &mut hit, config, &mut dp);
             if hit.matched < config.min_passage_tokens {
                 continue;
