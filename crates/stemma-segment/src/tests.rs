@@ -135,6 +135,79 @@ proptest! {
     }
 }
 
+/// Paragraphs as first written, char by char: the oracle of the line-wise
+/// [`paragraphs`].
+fn paragraphs_reference(text: &str, region: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let body = &text[region.start..region.end];
+    let mut start: Option<usize> = None;
+    let mut last_content_end = 0;
+    let mut line_blank = true;
+    for (i, c) in body.char_indices() {
+        if c == '\n' {
+            if line_blank && let Some(s) = start.take() {
+                out.push(Span::new(region.start + s, region.start + last_content_end));
+            }
+            line_blank = true;
+            continue;
+        }
+        if !c.is_whitespace() {
+            start.get_or_insert(i);
+            line_blank = false;
+            last_content_end = i + c.len_utf8();
+        }
+    }
+    if let Some(s) = start {
+        out.push(Span::new(region.start + s, region.start + last_content_end));
+    }
+    out
+}
+
+proptest! {
+    /// Line-wise paragraphs agree with the char-by-char ones, and token
+    /// hashes without sentences with [`segment`]'s, on text that mixes
+    /// blank lines, white space of all kinds, sentence ends and `per cent`
+    /// across them.
+    #[test]
+    fn fast_paths_agree_with_segment(
+        parts in proptest::collection::vec(
+            "([ a-zA-Z0-9.,!?'’“”%:é中-]{1,12}|per|cent|Per|Cent|\\. |\\n|\\n\\n| \\t\\n|\u{2028}|\u{a0}|\r\n|U\\.S\\.|…|6%|12,500)",
+            0..60,
+        ),
+        cut_at in 0usize..300,
+        cut_len in 0usize..30,
+    ) {
+        let text: String = parts.join(" ");
+        let cut_start = cut_at.min(text.len());
+        let cut = Span::new(cut_start, (cut_start + cut_len).min(text.len()));
+        for region in body_regions(&text, &[cut]) {
+            prop_assert_eq!(paragraphs(&text, region), paragraphs_reference(&text, region));
+        }
+        let config = Config::default();
+        let seg = segment(&text, &[cut], &config);
+        let hashes: Vec<u64> = seg.tokens.iter().map(|t| t.hash).collect();
+        prop_assert_eq!(token_hashes(&text, &[cut], &config), hashes);
+    }
+}
+
+#[test]
+fn per_cent_across_a_sentence_end_stays_two_words() {
+    let config = Config::default();
+    for text in [
+        "It rose 6 per. Cent of it went.",
+        "The rate per\nCent Lines",
+        "6 per cent rise.",
+    ] {
+        let seg = segment(text, &[], &config);
+        let hashes: Vec<u64> = seg.tokens.iter().map(|t| t.hash).collect();
+        assert_eq!(token_hashes(text, &[], &config), hashes, "{text}");
+    }
+    let merged = segment("6 per cent rise.", &[], &config);
+    assert_eq!(merged.norm(&merged.tokens[1]), "percent");
+    let apart = segment("It rose 6 per. Cent of it went.", &[], &config);
+    assert!(apart.tokens.iter().all(|t| apart.norm(t) != "percent"));
+}
+
 /// The normalisation as first written (NFKC on every word, a `String` per
 /// step): the oracle of the allocation-free one.
 fn normalize_reference(raw: &str, abbreviated: bool) -> String {

@@ -353,12 +353,14 @@ impl Sketcher {
     }
 
     /// Only the MinHash part of [`Sketcher::sketch`] (the same `tokens`,
-    /// `shingles` and `signature`), for callers that need no candidates.
-    pub fn minhash(&self, seg: &Segmented) -> MinHash {
+    /// `shingles` and `signature`), for callers that need no candidates:
+    /// `token_hashes` are those of the segmentation's tokens, as
+    /// [`stemma_segment::token_hashes`] gives them without segmenting.
+    pub fn minhash(&self, token_hashes: &[u64]) -> MinHash {
         let c = &self.config;
-        let shingles = self.shingles(seg);
+        let shingles = shingle_hashes(token_hashes, c.shingle, c.seed);
         MinHash {
-            tokens: saturate(seg.tokens.len()),
+            tokens: saturate(token_hashes.len()),
             shingles: saturate(shingles.len()),
             signature: signature(&shingles, c.permutations, c.seed),
         }

@@ -145,8 +145,7 @@ fn line(
     doc: &Document,
 ) -> String {
     let spans: Vec<stemma_core::Span> = doc.boilerplate.iter().map(|b| b.span).collect();
-    let seg = stemma_segment::segment(&doc.text, &spans, segment);
-    let sketch = sketcher.minhash(&seg);
+    let sketch = sketcher.minhash(&stemma_segment::token_hashes(&doc.text, &spans, segment));
     let mut s = String::with_capacity(64 + 11 * sketch.signature.len());
     let _ = write!(
         s,
