@@ -239,8 +239,8 @@ fn words<'a>(sents: impl Iterator<Item = &'a Sent>) -> Vec<(String, usize)> {
 }
 
 /// Per word token of `para`: whether `body` has it inside a run of at
-/// least [`QUOTE_RUN`] words of `para`, unchanged and in order (longest
-/// common runs, O(paragraph × body)).
+/// least [`QUOTE_RUN`] words of `para` (or all of it), unchanged and in
+/// order (longest common runs, O(paragraph × body)).
 fn kept_words(para: &Para, body: &Body) -> Vec<bool> {
     let p = words(para.sents.iter());
     let b = words(body.paras.iter().flat_map(|q| &q.sents));
@@ -257,7 +257,7 @@ fn kept_words(para: &Para, body: &Body) -> Vec<bool> {
             } else {
                 (0, 0)
             };
-            if cur[j + 1].1 >= QUOTE_RUN {
+            if cur[j + 1].1 >= QUOTE_RUN || cur[j + 1].0 == p.len() {
                 longest[i] = longest[i].max(cur[j + 1].0);
             }
         }
@@ -265,20 +265,26 @@ fn kept_words(para: &Para, body: &Body) -> Vec<bool> {
     }
     let mut kept = vec![false; p.len()];
     for (i, &l) in longest.iter().enumerate() {
-        kept[i + 1 - l.min(i + 1)..=i]
-            .iter_mut()
-            .for_each(|k| *k |= l > 0);
+        // A run ending at paragraph token `i` has at most `i + 1` tokens.
+        if l > 0 {
+            kept[i + 1 - l..=i].fill(true);
+        }
     }
     kept
 }
 
 /// Whether two holders of `para` keep one run of at least [`QUOTE_RUN`]
-/// of its words in common.
+/// of its words, or all of it, in common.
 fn share_words(para: &Para, a: &[bool], b: &[bool]) -> bool {
-    let mut run = 0;
-    for ((_, n), (&x, &y)) in words(para.sents.iter()).iter().zip(a.iter().zip(b)) {
-        run = if x && y { run + n } else { 0 };
-        if run >= QUOTE_RUN {
+    let words = words(para.sents.iter());
+    let (mut tokens, mut run) = (0, 0);
+    for ((_, n), (&x, &y)) in words.iter().zip(a.iter().zip(b)) {
+        (tokens, run) = if x && y {
+            (tokens + 1, run + n)
+        } else {
+            (0, 0)
+        };
+        if run >= QUOTE_RUN || tokens == words.len() {
             return true;
         }
     }
