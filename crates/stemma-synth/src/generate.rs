@@ -221,21 +221,61 @@ fn keeps_content(n: &Node, at: usize) -> bool {
 }
 
 /// The word tokens of `sents` (punctuation left out), lower case, each
-/// with its number of words as stemma counts them (runs of letters and
-/// digits: a name may have several, `65-year-old` has three).
+/// with its number of words as stemma's tokenizer counts them (a name may
+/// have several, `65-year-old` has three; see [`stemma_words`]).
 fn words<'a>(sents: impl Iterator<Item = &'a Sent>) -> Vec<(String, usize)> {
     sents
         .flat_map(|s| &s.toks)
         .filter(|t| !matches!(t.kind, Kind::Punct | Kind::Open | Kind::Close | Kind::Dash))
-        .map(|t| {
-            let n = t
-                .text
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .count();
-            (t.text.to_lowercase(), n)
-        })
+        .map(|t| (t.text.to_lowercase(), stemma_words(&t.text)))
         .collect()
+}
+
+/// How many tokens stemma's tokenizer makes of `text` (its segment
+/// DESIGN): runs of letters and digits, joined across an apostrophe
+/// between letters (`don't`), a period, comma or colon between digits
+/// (`2.4`, `1,200`) and a period between single letters (`U.S.`); a `%`
+/// after a number is a word of its own (`percent`).
+fn stemma_words(text: &str) -> usize {
+    let chars: Vec<char> = text.chars().collect();
+    let mut n = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if !c.is_alphanumeric() {
+            if c == '%' && i > 0 && chars[i - 1].is_ascii_digit() {
+                n += 1;
+            }
+            i += 1;
+            continue;
+        }
+        n += 1;
+        let numeric = c.is_ascii_digit();
+        let mut j = i + 1;
+        while let Some(&c) = chars.get(j) {
+            let (prev, next) = (chars[j - 1], chars.get(j + 1).copied());
+            let single = |k: usize| k == 0 || !chars[k - 1].is_alphabetic();
+            let joins = c.is_alphanumeric()
+                || (numeric
+                    && matches!(c, '.' | ',' | ':')
+                    && prev.is_ascii_digit()
+                    && next.is_some_and(|x| x.is_ascii_digit()))
+                || (matches!(c, '\'' | '’')
+                    && prev.is_alphabetic()
+                    && next.is_some_and(char::is_alphabetic))
+                || (c == '.'
+                    && prev.is_alphabetic()
+                    && single(j - 1)
+                    && next.is_some_and(char::is_alphabetic)
+                    && chars.get(j + 2).is_none_or(|x| !x.is_alphanumeric()));
+            if !joins {
+                break;
+            }
+            j += 1;
+        }
+        i = j;
+    }
+    n
 }
 
 /// Per word token of `para`: whether `body` has it inside a run of at
@@ -1371,4 +1411,31 @@ fn tags(lex: &Lexicon, title: &Sent, body: &Body) -> Vec<String> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::stemma_words;
+
+    /// Counted as `stemma_segment` tokenizes (its own tests pin that side).
+    #[test]
+    fn words_are_counted_as_stemma_tokenizes() {
+        for (text, n) in [
+            ("don't", 1),
+            ("O’Neill", 1),
+            ("65-year-old", 3),
+            ("U.S.", 1),
+            ("e.g.", 1),
+            ("1,200", 1),
+            ("2.4", 1),
+            ("10:42", 1),
+            ("8%", 2),
+            ("Hazberg Holdings", 2),
+            ("end.Start", 2),
+            ("(BNP)", 1),
+            ("", 0),
+        ] {
+            assert_eq!(stemma_words(text), n, "{text}");
+        }
+    }
 }

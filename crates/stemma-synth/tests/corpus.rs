@@ -690,9 +690,10 @@ fn quoted_paragraphs_are_partial_pairs() {
         let number = |id: &str| story[id][1..].parse::<i64>().expect("story number");
         let apart = (number(a) - number(b)).abs();
         assert!((1..=12).contains(&apart), "{a} {b}");
-        // ... that share a quoted paragraph of at least 30 tokens (house
-        // style may change a word of it), or a run of 25 of its words.
+        // ... that share a quoted paragraph of at least 30 tokens, or a run
+        // of 25 of its words (house style may change a word of either,
+        // which stemma's normalisation undoes and these 8-grams do not).
         let shared = grams(a).intersection(&grams(b)).count();
-        assert!(shared >= 15, "{a} {b}: {shared} shared 8-grams");
+        assert!(shared >= 12, "{a} {b}: {shared} shared 8-grams");
     }
 }
