@@ -194,6 +194,8 @@ struct Quote {
     at: usize,
     /// Its content index in the quoting original.
     position: usize,
+    /// Its word tokens ([`words`]), what its holders are compared on.
+    words: Vec<(String, usize)>,
     /// The donor's versions that keep some of it word for word.
     holders: Vec<Holder>,
 }
@@ -278,11 +280,10 @@ fn stemma_words(text: &str) -> usize {
     n
 }
 
-/// Per word token of `para`: whether `body` has it inside a run of at
-/// least [`QUOTE_RUN`] words of `para` (or all of it), unchanged and in
-/// order (longest common runs, O(paragraph × body)).
-fn kept_words(para: &Para, body: &Body) -> Vec<bool> {
-    let p = words(para.sents.iter());
+/// Per word token of a paragraph (`p`, its [`words`]): whether `body` has
+/// it inside a run of at least [`QUOTE_RUN`] words of it (or all of it),
+/// unchanged and in order (longest common runs, O(paragraph × body)).
+fn kept_words(p: &[(String, usize)], body: &Body) -> Vec<bool> {
     let b = words(body.paras.iter().flat_map(|q| &q.sents));
     // Per body position: the run (tokens, words) ending at the previous
     // paragraph token.
@@ -313,10 +314,9 @@ fn kept_words(para: &Para, body: &Body) -> Vec<bool> {
     kept
 }
 
-/// Whether two holders of `para` keep one run of at least [`QUOTE_RUN`]
-/// of its words, or all of it, in common.
-fn share_words(para: &Para, a: &[bool], b: &[bool]) -> bool {
-    let words = words(para.sents.iter());
+/// Whether two holders of a paragraph (`words`, its [`words`]) keep one
+/// run of at least [`QUOTE_RUN`] of its words, or all of it, in common.
+fn share_words(words: &[(String, usize)], a: &[bool], b: &[bool]) -> bool {
     let (mut tokens, mut run) = (0, 0);
     for ((_, n), (&x, &y)) in words.iter().zip(a.iter().zip(b)) {
         (tokens, run) = if x && y {
@@ -759,30 +759,38 @@ impl<'a> Generator<'a> {
         for t in para.sents.iter_mut().flat_map(|s| s.toks.iter_mut()) {
             t.mark = 0;
         }
-        let holders = self.holders(from, &donor.nodes, at, &para);
+        let words = words(para.sents.iter());
+        let holders = self.holders(from, &donor.nodes, at, &words);
         Some(Quote {
             para,
             donor: from,
             at,
             position: rng.range(1, 1 << 20) as usize,
+            words,
             holders,
         })
     }
 
-    /// The versions of story `index` that keep some of `para`, its
-    /// original's content paragraph `at`, in its words: all of it when
-    /// they carry the original's wording and keep that paragraph, runs of
-    /// at least [`QUOTE_RUN`] words left unchanged by a rewrite otherwise.
-    fn holders(&self, index: u64, nodes: &[Node], at: usize, para: &Para) -> Vec<Holder> {
-        let all = words(para.sents.iter()).len();
+    /// The versions of story `index` that keep some of a paragraph (`words`,
+    /// its [`words`]), its original's content paragraph `at`, in its words:
+    /// all of it when they carry the original's wording and keep that
+    /// paragraph, runs of at least [`QUOTE_RUN`] words left unchanged by a
+    /// rewrite otherwise.
+    fn holders(
+        &self,
+        index: u64,
+        nodes: &[Node],
+        at: usize,
+        words: &[(String, usize)],
+    ) -> Vec<Holder> {
         nodes
             .iter()
             .enumerate()
             .filter_map(|(l, n)| {
                 let kept = if keeps_content(n, at) {
-                    vec![true; all]
+                    vec![true; words.len()]
                 } else if n.family != 0 {
-                    kept_words(para, &n.body)
+                    kept_words(words, &n.body)
                 } else {
                     return None;
                 };
@@ -807,13 +815,13 @@ impl<'a> Generator<'a> {
                 && qk.donor == q.donor
                 && qk.at == q.at
             {
-                others.extend(self.holders(k, &b.nodes, qk.position, &qk.para));
+                others.extend(self.holders(k, &b.nodes, qk.position, &qk.words));
             }
         }
         let mut pairs = Vec::new();
-        for (id, kept) in self.holders(index, nodes, q.position, &q.para) {
+        for (id, kept) in self.holders(index, nodes, q.position, &q.words) {
             for (h, other) in &others {
-                if !share_words(&q.para, &kept, other) {
+                if !share_words(&q.words, &kept, other) {
                     continue;
                 }
                 let (a, b) = if id < *h { (&id, h) } else { (h, &id) };
