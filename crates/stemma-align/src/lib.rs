@@ -545,12 +545,8 @@ fn side(
         .collect();
     facts.sort_unstable();
     facts.dedup();
-    let novel = facts
-        .iter()
-        .filter(|f| other.ids.binary_search(f).is_err())
-        .count();
     SideEvidence {
-        linked_facts: (facts.len(), novel),
+        linked_facts: (facts.len(), absent(&facts, other)),
         literal: ratio(covered_chars(p, literal, &wrapper)),
         tail: if literal.is_empty() { 0.0 } else { ratio(tail) },
         linked: ratio(sentence_chars(pp, &wrapper, Some(&linked))),
@@ -777,12 +773,16 @@ fn novel_facts(x: &Prepared<'_>, y: &Prepared<'_>) -> f64 {
     if fx.is_empty() {
         return 0.0;
     }
-    // Against all of y's terms: a name in x may be a plain word in y.
-    let novel = fx
+    absent(fx, y) as f64 / fx.len() as f64
+}
+
+/// How many of `facts` (term ids) `y` lacks: against all of its terms, as
+/// a name in one text may be a plain word in the other.
+fn absent(facts: &[u64], y: &Prepared<'_>) -> usize {
+    facts
         .iter()
         .filter(|f| y.ids.binary_search(f).is_err())
-        .count();
-    novel as f64 / fx.len() as f64
+        .count()
 }
 
 #[cfg(test)]
