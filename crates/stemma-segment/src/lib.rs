@@ -117,12 +117,24 @@ pub fn segment_sentences(text: &str, exclude: &[Span]) -> Segmented {
 /// sentence in a paragraph where the two words have a period, `!`, `?`,
 /// `…` or a line break between them.
 pub fn token_hashes(text: &str, exclude: &[Span], config: &Config) -> Vec<u64> {
+    let mut out = Vec::new();
     let mut tokens = Vec::new();
     let mut norms = String::new();
     let mut chars = Vec::new();
     for region in body_regions(text, exclude) {
         for para in paragraphs(text, region) {
-            let first = tokens.len();
+            let first = out.len();
+            if tokens::quick_hashes(
+                &text[para.start..para.end],
+                config.seed,
+                &mut out,
+                &mut norms,
+            ) {
+                continue;
+            }
+            out.truncate(first);
+            tokens.clear();
+            norms.clear();
             tokens::tokenize(text, para, config.seed, &mut tokens, &mut norms, &mut chars);
             let across = |t: &Token| {
                 t.span
@@ -130,15 +142,16 @@ pub fn token_hashes(text: &str, exclude: &[Span], config: &Config) -> Vec<u64> {
                     .is_some_and(|s| s.contains(['.', '!', '?', '…', '\n']))
                     && &norms[t.norm.0 as usize..t.norm.1 as usize] == "percent"
             };
-            if tokens[first..].iter().any(across) {
-                tokens.truncate(first);
+            if tokens.iter().any(across) {
+                tokens.clear();
                 for span in sentences::split(text, para) {
                     tokens::tokenize(text, span, config.seed, &mut tokens, &mut norms, &mut chars);
                 }
             }
+            out.extend(tokens.iter().map(|t| t.hash));
         }
     }
-    tokens.iter().map(|t| t.hash).collect()
+    out
 }
 
 fn segment_with(text: &str, exclude: &[Span], tokens: Option<&Config>) -> Segmented {

@@ -188,6 +188,27 @@ proptest! {
         let hashes: Vec<u64> = seg.tokens.iter().map(|t| t.hash).collect();
         prop_assert_eq!(token_hashes(&text, &[cut], &config), hashes);
     }
+
+    /// The byte-level path of [`token_hashes`] against [`segment`] on the
+    /// joints its rules read: initialisms, apostrophes straight and curly,
+    /// decimals and thousands, `%` and `per cent`, month abbreviations and
+    /// number words, beside characters that send a paragraph to the full
+    /// tokenizer (letters outside ASCII, a modifier apostrophe, a soft
+    /// hyphen).
+    #[test]
+    fn byte_path_agrees_with_segment(
+        parts in proptest::collection::vec(
+            "([a-zA-Z0-9]{1,3}|[.,:'’‘%!? \\n-]|U\\.S\\.|a\\.m\\.|e\\.g|p\\.e\\.r|1,200|2\\.5|10:42|3,5|don’t|O'Neill|1a’s|Sept\\.|Mar|Dec\\.|Twenty|per|cent|PER|Cent|percent|…|é|ʼ|\u{ad}|“|—)",
+            0..40,
+        ),
+        sep in "[ ]{0,1}",
+    ) {
+        let text: String = parts.join(&sep);
+        let config = Config::default();
+        let seg = segment(&text, &[], &config);
+        let hashes: Vec<u64> = seg.tokens.iter().map(|t| t.hash).collect();
+        prop_assert_eq!(token_hashes(&text, &[], &config), hashes);
+    }
 }
 
 #[test]
