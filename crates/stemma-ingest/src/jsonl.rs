@@ -9,12 +9,16 @@ use std::io::{self, BufRead};
 use serde_json::{Map, Value};
 use stemma_core::{Diagnostic, DocId, Published};
 
-use crate::source::{Output, html_document, read_error, too_large};
+use crate::source::{Output, Sink, html_document, read_error, too_large};
 use crate::{Config, text};
 
 /// Reads JSON Lines from standard input (`-`).
-pub(crate) fn read_stdin(stdin: &mut dyn BufRead, config: &Config) -> Output {
-    let mut out = Output::default();
+pub(crate) fn read_stdin<'s>(
+    stdin: &mut dyn BufRead,
+    config: &Config,
+    sink: Option<Sink<'s>>,
+) -> Output<'s> {
+    let mut out = Output::new(sink);
     read(stdin, "-", "stdin", config, false, &mut out);
     out
 }
@@ -27,7 +31,7 @@ pub(crate) fn read(
     prefix: &str,
     config: &Config,
     gzip: bool,
-    out: &mut Output,
+    out: &mut Output<'_>,
 ) {
     let mut line_no = 0u64;
     let mut buf = Vec::new();
@@ -113,7 +117,7 @@ fn next_line(reader: &mut impl BufRead, limit: u64, buf: &mut Vec<u8>) -> io::Re
     Ok(Some(Line::Complete(consumed)))
 }
 
-fn record(line: &[u8], at: &str, prefix: &str, line_no: u64, out: &mut Output) {
+fn record(line: &[u8], at: &str, prefix: &str, line_no: u64, out: &mut Output<'_>) {
     let line = line.strip_prefix(b"\xef\xbb\xbf").unwrap_or(line);
     if line.iter().all(u8::is_ascii_whitespace) {
         return;
@@ -139,21 +143,22 @@ fn record(line: &[u8], at: &str, prefix: &str, line_no: u64, out: &mut Output) {
             return;
         }
     };
-    let Value::Object(obj) = value else {
+    let Value::Object(mut obj) = value else {
         out.error(
             at,
             format!("expected a JSON object, found {}", kind(&value)),
         );
         return;
     };
-    let field = |name: &str, out: &mut Output| -> Result<Option<String>, ()> {
-        match obj.get(name) {
+    // Taken out of the object: nothing after reads them there.
+    let mut field = |name: &str, out: &mut Output<'_>| -> Result<Option<String>, ()> {
+        match obj.remove(name) {
             None | Some(Value::Null) => Ok(None),
-            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(Value::String(s)) => Ok(Some(s)),
             Some(other) => {
                 out.error(
                     at,
-                    format!("field {name:?} must be a string, found {}", kind(other)),
+                    format!("field {name:?} must be a string, found {}", kind(&other)),
                 );
                 Err(())
             }
@@ -173,7 +178,7 @@ fn record(line: &[u8], at: &str, prefix: &str, line_no: u64, out: &mut Output) {
             return;
         }
         (Some(t), html) => {
-            let Some(mut doc) = text::document(t.as_bytes(), at, &id, out) else {
+            let Some(mut doc) = text::document_from_string(t, at, &id, out) else {
                 return;
             };
             doc.format = stemma_core::Format::Jsonl;
@@ -204,7 +209,7 @@ fn record(line: &[u8], at: &str, prefix: &str, line_no: u64, out: &mut Output) {
         out.diagnostics.push(d);
     }
     doc.id = DocId::new(id);
-    out.documents.push(doc);
+    out.push(doc);
 }
 
 fn apply_metadata(
@@ -212,7 +217,7 @@ fn apply_metadata(
     doc: &mut stemma_core::Document,
     at: &str,
     warnings: &mut Vec<String>,
-    out: &mut Output,
+    out: &mut Output<'_>,
 ) {
     let string = |name: &str| -> Option<String> {
         match obj.get(name) {

@@ -17,7 +17,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use rayon::prelude::*;
-use stemma_core::{Diagnostic, Document, Reporter};
+use stemma_core::{Diagnostic, DocId, Document, Reporter};
 
 pub use source::{format_from_name, sniff};
 pub use stemma_core::Format;
@@ -85,6 +85,50 @@ pub fn read_with_stdin(
     reporter: &dyn Reporter,
     stdin: &mut dyn std::io::BufRead,
 ) -> Corpus {
+    let (outputs, diagnostics, files) = read_jobs(inputs, config, reporter, stdin, None);
+    collect(outputs, diagnostics, files)
+}
+
+/// [`read`] for a pass that keeps little of each document (a sketch):
+/// every document goes to `each` as soon as it is read, in batches, with
+/// the index of the file it comes from (files in input order), and is not
+/// kept. The batches of one file come in order, from one thread; those of
+/// different files may come at once. The corpus returned has the
+/// diagnostics and no documents; the ids are as read, not yet made unique
+/// (see [`unique_ids`]).
+pub fn read_each(
+    inputs: &[Input],
+    config: &Config,
+    reporter: &dyn Reporter,
+    each: &(dyn Fn(usize, Vec<Document>) + Sync),
+) -> Corpus {
+    read_each_with_stdin(inputs, config, reporter, &mut std::io::stdin().lock(), each)
+}
+
+/// [`read_each`], with `stdin` standing in for standard input.
+pub fn read_each_with_stdin(
+    inputs: &[Input],
+    config: &Config,
+    reporter: &dyn Reporter,
+    stdin: &mut dyn std::io::BufRead,
+    each: &(dyn Fn(usize, Vec<Document>) + Sync),
+) -> Corpus {
+    let (outputs, diagnostics, files) = read_jobs(inputs, config, reporter, stdin, Some(each));
+    collect(outputs, diagnostics, files)
+}
+
+/// One file's documents (none when they went to a sink) and diagnostics.
+type JobOutput = (Vec<Document>, Vec<Diagnostic>);
+
+/// Each input's documents (none when they go to `each`) and diagnostics,
+/// in input order; the diagnostics of naming the inputs; the file count.
+fn read_jobs(
+    inputs: &[Input],
+    config: &Config,
+    reporter: &dyn Reporter,
+    stdin: &mut dyn std::io::BufRead,
+    each: Option<&(dyn Fn(usize, Vec<Document>) + Sync)>,
+) -> (Vec<JobOutput>, Vec<Diagnostic>, usize) {
     let mut diagnostics = Vec::new();
     let mut jobs = Vec::new();
     let mut stdin_used = false;
@@ -108,13 +152,20 @@ pub fn read_with_stdin(
     reporter.start("reading", Some(files as u64));
     // Standard input cannot be shared across threads: it is read first and
     // put in its place in input order afterwards.
-    let mut stdin_output = stdin_used.then(|| jsonl::read_stdin(stdin, config));
-    let outputs: Vec<source::Output> = jobs
+    let stdin_job = jobs.iter().position(|j| matches!(j, source::Job::Stdin));
+    let mut stdin_output = stdin_job.map(|index| {
+        let sink = each.map(|each| move |docs| each(index, docs));
+        jsonl::read_stdin(stdin, config, sink.as_ref().map(|s| s as source::Sink<'_>)).finish()
+    });
+    let outputs: Vec<JobOutput> = jobs
         .par_iter()
-        .map(|job| {
+        .enumerate()
+        .map(|(index, job)| {
+            let sink = each.map(|each| move |docs| each(index, docs));
+            let sink = sink.as_ref().map(|s| s as source::Sink<'_>);
             let out = match job {
-                source::Job::Stdin => source::Output::default(),
-                source::Job::File(file) => source::read_file(file, config),
+                source::Job::Stdin => (Vec::new(), Vec::new()),
+                source::Job::File(file) => source::read_file(file, config, sink).finish(),
             };
             reporter.advance(1);
             out
@@ -130,18 +181,33 @@ pub fn read_with_stdin(
             source::Job::File(_) => out,
         })
         .collect();
-    collect(outputs, diagnostics, files)
+    (outputs, diagnostics, files)
 }
 
 /// Renames the second and later documents that share an id to `id~2`,
 /// `id~3`, … (skipping names already taken), in input order, with a
 /// warning on each renamed document and in the run's diagnostics.
 fn make_ids_unique(documents: &mut [Document], diagnostics: &mut Vec<Diagnostic>) {
-    let mut taken: BTreeSet<String> = documents.iter().map(|d| d.id.as_str().to_owned()).collect();
+    let mut ids: Vec<DocId> = documents.iter().map(|d| d.id.clone()).collect();
+    for (i, d) in unique_ids(&mut ids, |i| documents[i].source.clone()) {
+        documents[i].diagnostics.push(d.clone());
+        diagnostics.push(d);
+    }
+    for (doc, id) in documents.iter_mut().zip(ids) {
+        doc.id = id;
+    }
+}
+
+/// Renames the second and later of equal `ids` to `id~2`, `id~3`, …
+/// (skipping names already taken), in order. Returns the position of each
+/// renamed id with its warning, which names `source(position)`.
+pub fn unique_ids(ids: &mut [DocId], source: impl Fn(usize) -> String) -> Vec<(usize, Diagnostic)> {
+    let mut taken: BTreeSet<String> = ids.iter().map(|d| d.as_str().to_owned()).collect();
     let mut seen = BTreeSet::new();
     let mut next: BTreeMap<String, u32> = BTreeMap::new();
-    for doc in documents.iter_mut() {
-        let id = doc.id.as_str().to_owned();
+    let mut renamed = Vec::new();
+    for (i, slot) in ids.iter_mut().enumerate() {
+        let id = slot.as_str().to_owned();
         if seen.insert(id.clone()) {
             continue;
         }
@@ -155,36 +221,38 @@ fn make_ids_unique(documents: &mut [Document], diagnostics: &mut Vec<Diagnostic>
         };
         taken.insert(new_id.clone());
         seen.insert(new_id.clone());
-        let d = Diagnostic::warning(
-            doc.source.clone(),
-            format!("duplicate document id {id:?} renamed to {new_id:?}"),
-        );
-        doc.diagnostics.push(d.clone());
-        diagnostics.push(d);
-        doc.id = stemma_core::DocId::new(new_id);
+        renamed.push((
+            i,
+            Diagnostic::warning(
+                source(i),
+                format!("duplicate document id {id:?} renamed to {new_id:?}"),
+            ),
+        ));
+        *slot = DocId::new(new_id);
     }
+    renamed
 }
 
 /// Reads in-memory files, each as if it were a file of that name given on
 /// the command line (its extension picks the format, its stem the document
 /// ids): the entry point for callers that hold documents in memory.
 pub fn read_memory(files: &[(&str, &[u8])], config: &Config) -> Corpus {
-    let outputs: Vec<source::Output> = files
+    let outputs: Vec<JobOutput> = files
         .par_iter()
         .map(|&(name, bytes)| {
             let id = source::strip_extension(name.rsplit('/').next().unwrap_or(name));
-            source::read_stream(bytes, name, &id, Some(bytes.len() as u64), config)
+            source::read_stream(bytes, name, &id, Some(bytes.len() as u64), config, None).finish()
         })
         .collect();
     collect(outputs, Vec::new(), files.len())
 }
 
 /// Merges job outputs, in job order, into a corpus with unique ids.
-fn collect(outputs: Vec<source::Output>, mut diagnostics: Vec<Diagnostic>, files: usize) -> Corpus {
+fn collect(outputs: Vec<JobOutput>, mut diagnostics: Vec<Diagnostic>, files: usize) -> Corpus {
     let mut documents = Vec::new();
-    for out in outputs {
-        documents.extend(out.documents);
-        diagnostics.extend(out.diagnostics);
+    for (docs, diags) in outputs {
+        documents.extend(docs);
+        diagnostics.extend(diags);
     }
     make_ids_unique(&mut documents, &mut diagnostics);
     documents.sort_by(|a, b| a.id.cmp(&b.id));

@@ -87,16 +87,54 @@ pub(crate) enum Job {
     File(FileJob),
 }
 
+/// Where a job's documents go as they are read, in batches of at most
+/// [`STREAM_BATCH`], in order, when they are not kept.
+pub(crate) type Sink<'s> = &'s (dyn Fn(Vec<Document>) + Sync);
+
+/// Documents a streaming job hands on at a time.
+const STREAM_BATCH: usize = 256;
+
 /// What one job produced.
-#[derive(Debug, Default)]
-pub(crate) struct Output {
+#[derive(Default)]
+pub(crate) struct Output<'s> {
+    /// Kept, or on their way to the sink.
     pub documents: Vec<Document>,
     pub diagnostics: Vec<Diagnostic>,
+    sink: Option<Sink<'s>>,
 }
 
-impl Output {
+impl<'s> Output<'s> {
+    pub fn new(sink: Option<Sink<'s>>) -> Output<'s> {
+        Output {
+            sink,
+            ..Output::default()
+        }
+    }
+
     pub fn error(&mut self, source: impl Into<String>, message: impl Into<String>) {
         self.diagnostics.push(Diagnostic::error(source, message));
+    }
+
+    pub fn push(&mut self, doc: Document) {
+        self.documents.push(doc);
+        if self.documents.len() >= STREAM_BATCH {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        if let Some(sink) = self.sink
+            && !self.documents.is_empty()
+        {
+            sink(std::mem::take(&mut self.documents));
+        }
+    }
+
+    /// The documents kept (none with a sink: the rest have gone to it)
+    /// and the diagnostics.
+    pub fn finish(mut self) -> (Vec<Document>, Vec<Diagnostic>) {
+        self.flush();
+        (self.documents, self.diagnostics)
     }
 }
 
@@ -235,11 +273,11 @@ const GZIP_MAGIC: &[u8] = b"\x1f\x8b";
 
 /// Reads one file: every document in it and a diagnostic for every part
 /// that could not be read.
-pub(crate) fn read_file(job: &FileJob, config: &Config) -> Output {
+pub(crate) fn read_file<'s>(job: &FileJob, config: &Config, sink: Option<Sink<'s>>) -> Output<'s> {
     let file = match File::open(&job.path) {
         Ok(f) => f,
         Err(e) => {
-            let mut out = Output::default();
+            let mut out = Output::new(sink);
             out.error(&job.source, io_message(&e));
             return out;
         }
@@ -251,19 +289,21 @@ pub(crate) fn read_file(job: &FileJob, config: &Config) -> Output {
         &job.id,
         size,
         config,
+        sink,
     )
 }
 
 /// Reads the documents in one stream of bytes named `source`, whose
 /// documents are named from `id`; `size` is its length when known.
-pub(crate) fn read_stream(
+pub(crate) fn read_stream<'s>(
     mut raw: impl BufRead,
     source: &str,
     id: &str,
     size: Option<u64>,
     config: &Config,
-) -> Output {
-    let mut out = Output::default();
+    sink: Option<Sink<'s>>,
+) -> Output<'s> {
+    let mut out = Output::new(sink);
     let gzip = match raw.fill_buf() {
         Ok(head) => head.starts_with(GZIP_MAGIC),
         Err(e) => {
@@ -328,7 +368,9 @@ pub(crate) fn read_stream(
             } else {
                 text::document(&bytes, source, id, &mut out)
             };
-            out.documents.extend(doc);
+            if let Some(doc) = doc {
+                out.push(doc);
+            }
         }
     }
     out
@@ -338,7 +380,7 @@ fn choose_format(
     named: Option<Format>,
     sniffed: Option<Format>,
     source: &str,
-    out: &mut Output,
+    out: &mut Output<'_>,
 ) -> Format {
     match (named, sniffed) {
         (None, s) => s.unwrap_or(Format::Text),
@@ -397,7 +439,7 @@ pub(crate) fn html_document(
     http_charset: Option<&str>,
     source: &str,
     id: &str,
-    out: &mut Output,
+    out: &mut Output<'_>,
 ) -> Option<Document> {
     if let Some(not_text) = crate::decode::sniff_binary(bytes) {
         out.error(source, not_text.message() + "; skipped");
@@ -448,7 +490,13 @@ pub(crate) fn host_of(url: &str) -> Option<String> {
     (!host.is_empty()).then(|| host.to_owned())
 }
 
-fn read_warc(reader: impl BufRead, file: &str, file_id: &str, config: &Config, out: &mut Output) {
+fn read_warc(
+    reader: impl BufRead,
+    file: &str,
+    file_id: &str,
+    config: &Config,
+    out: &mut Output<'_>,
+) {
     for event in warc::WarcReader::new(reader, config.max_document_bytes) {
         match event {
             warc::WarcEvent::Issue(mut issue) => {
@@ -499,7 +547,9 @@ fn read_warc(reader: impl BufRead, file: &str, file_id: &str, config: &Config, o
                             doc.date.as_deref().and_then(stemma_core::Published::parse);
                     }
                 }
-                out.documents.extend(document);
+                if let Some(document) = document {
+                    out.push(document);
+                }
             }
         }
     }

@@ -291,6 +291,36 @@ warning: feed.jsonl:10: duplicate document id "a1" renamed to "a1~2"
     );
 }
 
+/// A JSON string is text already: a byte-order mark at its start goes, as
+/// it does from a file, and one holding binary is still refused.
+#[test]
+fn json_text_fields_are_checked_like_files() {
+    let jsonl = concat!(
+        r#"{"id": "bom", "text": "\ufeffMarked headline\n\nBody."}"#,
+        "\n",
+        r#"{"id": "nul", "text": "abc\u0000def"}"#,
+        "\n",
+        r#"{"id": "pdf", "text": "%PDF-1.7 stream"}"#,
+    );
+    check(
+        &[
+            ("feed.jsonl", jsonl.as_bytes()),
+            ("marked.txt", "\u{feff}Marked headline\n\nBody.".as_bytes()),
+        ],
+        &["feed.jsonl", "marked.txt"],
+        r#"
+doc bom [jsonl] from feed.jsonl:1
+  title: Marked headline
+  text: "Marked headline\n\nBody." (22 bytes)
+doc marked [text] from marked.txt
+  title: Marked headline
+  text: "Marked headline\n\nBody." (22 bytes)
+error: feed.jsonl:2: binary content (a NUL byte at byte 3), not text; skipped
+error: feed.jsonl:3: binary content (a PDF signature at byte 0), not text; skipped
+"#,
+    );
+}
+
 #[test]
 fn json_lines_on_stdin_and_invalid_utf8_in_a_line() {
     let got = run(
@@ -513,4 +543,101 @@ mod properties {
             let _ = read_memory(&[("input", &bytes)], &Config::default());
         }
     }
+}
+
+/// A WARC response record holding an HTML page.
+fn warc_page(uri: &str, body: &str) -> Vec<u8> {
+    let http = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n{body}");
+    let mut out = format!(
+        "WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: {uri}\r\n\
+         Content-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
+        http.len()
+    )
+    .into_bytes();
+    out.extend_from_slice(http.as_bytes());
+    out.extend_from_slice(b"\r\n\r\n");
+    out
+}
+
+/// `read_each` hands on, in batches and in order within a file, the very
+/// documents and diagnostics `read` keeps: over every format, bad lines,
+/// repeated ids, standard input, and a file of more lines than a batch.
+#[test]
+fn read_each_streams_what_read_keeps() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut big = String::new();
+    for i in 0..700 {
+        match i % 100 {
+            7 => big.push_str("{\"id\": \"broken\n"),
+            8 => big.push_str("{\"id\": \"dup\", \"text\": \"A repeated id.\"}\n"),
+            _ => big.push_str(&format!(
+                "{{\"id\": \"n{i}\", \"text\": \"Line {i} of the feed.\"}}\n"
+            )),
+        }
+    }
+    let mut warc = warc_page(
+        "https://a.example/one",
+        "<html><body><p>First page of the crawl.</p></body></html>",
+    );
+    warc.extend(warc_page(
+        "https://a.example/two",
+        "<html><body><p>Second page of the crawl.</p></body></html>",
+    ));
+    let files: [(&str, Vec<u8>); 6] = [
+        ("big.jsonl", big.into_bytes()),
+        ("crawl.warc", warc),
+        ("dup.txt", b"Headline\n\nA text file named dup.".to_vec()),
+        (
+            "page.html",
+            b"<html><body><p>An HTML page.</p></body></html>".to_vec(),
+        ),
+        (
+            "z.jsonl.gz",
+            gzip(b"{\"id\": \"dup\", \"text\": \"Gzipped.\"}\n"),
+        ),
+        ("empty.txt", Vec::new()),
+    ];
+    for (name, bytes) in &files {
+        std::fs::write(dir.path().join(name), bytes).expect("write");
+    }
+    let stdin = b"{\"id\": \"dup\", \"text\": \"From standard input.\"}\n";
+    let inputs = [Input::Path(dir.path().to_path_buf()), Input::Stdin];
+    let config = Config::default();
+    let kept = read_with_stdin(&inputs, &config, &NoProgress, &mut &stdin[..]);
+
+    let batches = std::sync::Mutex::new(Vec::new());
+    let streamed = read_each_with_stdin(
+        &inputs,
+        &config,
+        &NoProgress,
+        &mut &stdin[..],
+        &|file, docs| {
+            batches.lock().expect("lock").push((file, docs));
+        },
+    );
+    assert!(streamed.documents.is_empty());
+    let mut batches = batches.into_inner().expect("lock");
+    assert!(
+        batches
+            .iter()
+            .all(|(_, docs)| !docs.is_empty() && docs.len() <= 256)
+    );
+    // 693 good lines of one file come in more than one batch.
+    assert!(batches.iter().filter(|(file, _)| *file == 0).count() > 1);
+    batches.sort_by_key(|(file, _)| *file);
+    let mut docs: Vec<Document> = batches.into_iter().flat_map(|(_, docs)| docs).collect();
+    let mut ids: Vec<DocId> = docs.iter().map(|d| d.id.clone()).collect();
+    let mut diagnostics = streamed.diagnostics;
+    for (i, d) in unique_ids(&mut ids, |i| docs[i].source.clone()) {
+        docs[i].diagnostics.push(d.clone());
+        diagnostics.push(d);
+    }
+    for (doc, id) in docs.iter_mut().zip(ids) {
+        doc.id = id;
+    }
+    docs.sort_by(|a, b| a.id.cmp(&b.id));
+    assert_eq!(docs.len(), 700 - 7 + 2 + 3 + 1);
+    assert_eq!(docs, kept.documents);
+    assert_eq!(diagnostics, kept.diagnostics);
+    assert_eq!(streamed.files, kept.files);
 }

@@ -7,7 +7,12 @@ use crate::source::Output;
 
 /// A document from a plain-text file; `None` (with a diagnostic) when the
 /// bytes are binary, empty or only whitespace.
-pub(crate) fn document(bytes: &[u8], source: &str, id: &str, out: &mut Output) -> Option<Document> {
+pub(crate) fn document(
+    bytes: &[u8],
+    source: &str,
+    id: &str,
+    out: &mut Output<'_>,
+) -> Option<Document> {
     document_with_charset(bytes, None, source, id, out)
 }
 
@@ -17,29 +22,57 @@ pub(crate) fn document_with_charset(
     charset: Option<&str>,
     source: &str,
     id: &str,
-    out: &mut Output,
+    out: &mut Output<'_>,
 ) -> Option<Document> {
     if let Some(not_text) = decode::sniff_binary(bytes) {
         out.error(source, not_text.message() + "; skipped");
         return None;
     }
     let decoded = decode::decode(bytes, charset);
-    if let Err(e) = decode::check_content(&decoded.text) {
+    decoded_document(decoded.text, decoded.warnings, source, id, out)
+}
+
+/// [`document`] of text already decoded (a JSON string): what
+/// [`decode::decode`] would make of its UTF-8 bytes, without copying them.
+pub(crate) fn document_from_string(
+    mut text: String,
+    source: &str,
+    id: &str,
+    out: &mut Output<'_>,
+) -> Option<Document> {
+    if let Some(not_text) = decode::sniff_binary(text.as_bytes()) {
+        out.error(source, not_text.message() + "; skipped");
+        return None;
+    }
+    // The one byte-order mark valid UTF-8 can start with.
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    decoded_document(text, Vec::new(), source, id, out)
+}
+
+fn decoded_document(
+    text: String,
+    warnings: Vec<String>,
+    source: &str,
+    id: &str,
+    out: &mut Output<'_>,
+) -> Option<Document> {
+    if let Err(e) = decode::check_content(&text) {
         out.error(source, e.message() + "; skipped");
         return None;
     }
-    let diagnostics: Vec<Diagnostic> = decoded
-        .warnings
+    let diagnostics: Vec<Diagnostic> = warnings
         .into_iter()
         .map(|w| Diagnostic::warning(source, w))
         .collect();
     out.diagnostics.extend(diagnostics.iter().cloned());
-    let title = headline(&decoded.text).map(str::to_owned);
+    let title = headline(&text).map(str::to_owned);
     Some(Document {
         id: DocId::new(id),
         source: source.to_owned(),
         format: Format::Text,
-        text: decoded.text,
+        text,
         html: None,
         meta: Metadata {
             title,

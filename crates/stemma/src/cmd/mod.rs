@@ -11,7 +11,7 @@ use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
 use anyhow::Context;
-use stemma_core::{Level, Reporter};
+use stemma_core::{Diagnostic, Level, Reporter};
 use stemma_ingest::Corpus;
 use stemma_report::{Options, Style};
 
@@ -191,10 +191,15 @@ fn print_timings(stages: &[crate::progress::Stage]) {
 }
 
 fn outcome(corpus: &Corpus) -> Outcome {
-    if corpus.documents.is_empty() {
+    outcome_of(corpus.documents.len(), &corpus.diagnostics)
+}
+
+/// [`outcome`] of a run that read `documents` documents.
+fn outcome_of(documents: usize, diagnostics: &[Diagnostic]) -> Outcome {
+    if documents == 0 {
         output::error("no documents could be read from the input");
         Outcome::Failed
-    } else if corpus.diagnostics.iter().any(|d| d.level == Level::Error) {
+    } else if diagnostics.iter().any(|d| d.level == Level::Error) {
         Outcome::Skipped
     } else {
         Outcome::Clean

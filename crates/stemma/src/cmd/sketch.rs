@@ -15,17 +15,17 @@
 //! similarity of the two documents' word 5-shingles. A document without
 //! body tokens has an empty signature.
 
-use std::fmt::Write as _;
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
+use std::sync::{Mutex, PoisonError};
 
 use anyhow::Context;
 use clap::Args;
 use rayon::prelude::*;
-use stemma_core::{Document, Level, Reporter};
+use stemma_core::{DocId, Document, Level};
 use stemma_ingest::Input;
-use stemma_sketch::{Config, HASH_FAMILY, Sketcher};
+use stemma_sketch::{Config, HASH_FAMILY, MinHash, Sketcher};
 
 use crate::progress::Bars;
 use crate::{Outcome, output};
@@ -59,9 +59,6 @@ pub struct SketchArgs {
     pub threads: Option<usize>,
 }
 
-/// Documents sketched per parallel batch.
-const BATCH: usize = 1024;
-
 pub fn run(args: SketchArgs) -> anyhow::Result<Outcome> {
     super::threads(args.threads)?;
     let mut config = Config {
@@ -78,15 +75,47 @@ pub fn run(args: SketchArgs) -> anyhow::Result<Outcome> {
     let sketcher = Sketcher::new(config).context("invalid sketch settings")?;
     let segment = stemma_segment::Config::default();
 
+    // Each document is sketched as it is read and dropped: memory holds
+    // the signatures, not the corpus.
     let inputs: Vec<Input> = args.paths.iter().map(|p| Input::parse(p)).collect();
     let bars = Bars::new(args.quiet);
-    let corpus = stemma_ingest::read(
+    let sketched = Mutex::new(Vec::new());
+    let mut corpus = stemma_ingest::read_each(
         &inputs,
         &stemma_ingest::Config {
             max_document_bytes: args.max_document_size,
         },
         &bars,
+        &|file, docs| {
+            let rows: Vec<Row> = docs
+                .into_par_iter()
+                .map(|doc| row(&sketcher, &segment, doc))
+                .collect();
+            sketched
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .push((file, rows));
+        },
     );
+    let mut sketched = sketched
+        .into_inner()
+        .unwrap_or_else(PoisonError::into_inner);
+    // Input order (a file's batches came in order), then unique ids as
+    // `read` makes them, then id order.
+    sketched.sort_by_key(|(file, _)| *file);
+    let mut rows = Vec::with_capacity(sketched.iter().map(|(_, rows)| rows.len()).sum());
+    for (_, batch) in sketched {
+        rows.extend(batch);
+    }
+    let mut ids: Vec<DocId> = rows.iter().map(|r| r.id.clone()).collect();
+    let renamed = stemma_ingest::unique_ids(&mut ids, |i| rows[i].source.clone());
+    corpus
+        .diagnostics
+        .extend(renamed.into_iter().map(|(_, d)| d));
+    for (row, id) in rows.iter_mut().zip(ids) {
+        row.id = id;
+    }
+    rows.sort_by(|a, b| a.id.cmp(&b.id));
     for d in &corpus.diagnostics {
         if d.level == Level::Error || !args.quiet {
             output::diagnostic(d);
@@ -105,28 +134,36 @@ pub fn run(args: SketchArgs) -> anyhow::Result<Outcome> {
     } else {
         Box::new(File::create(&args.out).with_context(|| format!("cannot create {target}"))?)
     });
-    bars.start("sketch", Some(corpus.documents.len() as u64));
-    for batch in corpus.documents.chunks(BATCH) {
-        let lines: Vec<String> = batch
-            .par_iter()
-            .map(|doc| line(&sketcher, &segment, &params, doc))
-            .collect();
-        for l in &lines {
-            w.write_all(l.as_bytes())
-                .with_context(|| format!("cannot write {target}"))?;
-        }
-        bars.advance(batch.len() as u64);
+    let mut buf = String::new();
+    for r in &rows {
+        buf.clear();
+        line(&params, r, &mut buf);
+        w.write_all(buf.as_bytes())
+            .with_context(|| format!("cannot write {target}"))?;
     }
-    bars.finish();
     w.flush()
         .with_context(|| format!("cannot write {target}"))?;
     if !args.quiet && !to_stdout {
-        output::note(&format!(
-            "wrote {target} ({} documents)",
-            corpus.documents.len()
-        ));
+        output::note(&format!("wrote {target} ({} documents)", rows.len()));
     }
-    Ok(super::outcome(&corpus))
+    Ok(super::outcome_of(rows.len(), &corpus.diagnostics))
+}
+
+/// One document's sketch and its names.
+struct Row {
+    id: DocId,
+    source: String,
+    sketch: MinHash,
+}
+
+fn row(sketcher: &Sketcher, segment: &stemma_segment::Config, doc: Document) -> Row {
+    let spans: Vec<stemma_core::Span> = doc.boilerplate.iter().map(|b| b.span).collect();
+    let sketch = sketcher.minhash(&stemma_segment::token_hashes(&doc.text, &spans, segment));
+    Row {
+        id: doc.id,
+        source: doc.source,
+        sketch,
+    }
 }
 
 /// The `params` object every line carries.
@@ -137,32 +174,27 @@ fn params(c: &Config, token_seed: u64) -> String {
     )
 }
 
-/// One document's JSON line, newline included.
-fn line(
-    sketcher: &Sketcher,
-    segment: &stemma_segment::Config,
-    params: &str,
-    doc: &Document,
-) -> String {
-    let spans: Vec<stemma_core::Span> = doc.boilerplate.iter().map(|b| b.span).collect();
-    let sketch = sketcher.minhash(&stemma_segment::token_hashes(&doc.text, &spans, segment));
-    let mut s = String::with_capacity(64 + 11 * sketch.signature.len());
-    let _ = write!(
-        s,
-        r#"{{"id":{},"source":{},"tokens":{},"shingles":{},"params":{params},"signature":["#,
-        json_string(doc.id.as_str()),
-        json_string(&doc.source),
-        sketch.tokens,
-        sketch.shingles,
-    );
-    for (i, v) in sketch.signature.iter().enumerate() {
+/// One document's JSON line, newline included, appended to `s`.
+fn line(params: &str, row: &Row, s: &mut String) {
+    let mut n = itoa::Buffer::new();
+    s.push_str(r#"{"id":"#);
+    s.push_str(&json_string(row.id.as_str()));
+    s.push_str(r#","source":"#);
+    s.push_str(&json_string(&row.source));
+    s.push_str(r#","tokens":"#);
+    s.push_str(n.format(row.sketch.tokens));
+    s.push_str(r#","shingles":"#);
+    s.push_str(n.format(row.sketch.shingles));
+    s.push_str(r#","params":"#);
+    s.push_str(params);
+    s.push_str(r#","signature":["#);
+    for (i, v) in row.sketch.signature.iter().enumerate() {
         if i > 0 {
             s.push(',');
         }
-        let _ = write!(s, "{v}");
+        s.push_str(n.format(*v));
     }
     s.push_str("]}\n");
-    s
 }
 
 fn json_string(s: &str) -> String {
