@@ -175,6 +175,13 @@ pub struct ClassifyConfig {
     /// the share the other document lacks at most this
     /// (`Evidence::linked_novel_facts`).
     pub rewrite_linked_novel_facts: f64,
+    /// `rewrite`: of the distinct names of both sides' linked sentences,
+    /// the share the other document lacks at most this
+    /// (`Evidence::linked_novel_names`), when they hold at least
+    /// `rewrite_linked_min_names` names: a rewrite keeps whom the story is
+    /// about.
+    pub rewrite_linked_novel_names: f64,
+    pub rewrite_linked_min_names: usize,
     /// `rewrite`: literal coverage of either side at most this.
     pub rewrite_max_literal: f64,
     /// `duplicate`, `excerpt`: at least this share of the literal
@@ -203,6 +210,8 @@ impl Default for ClassifyConfig {
             rewrite_min_links: 2,
             rewrite_novel_facts: 0.35,
             rewrite_linked_novel_facts: 0.4,
+            rewrite_linked_novel_names: 0.5,
+            rewrite_linked_min_names: 2,
             rewrite_max_literal: 0.5,
             partial_min_tokens: 25,
         }
@@ -355,10 +364,16 @@ fn align_unless_dropped(
     let evidence = |links: &[Link], in_order: f64| {
         let a_side = side(pa, pb, &tokens_a, &lit_a, &linked_a, links, true);
         let b_side = side(pb, pa, &tokens_b, &lit_b, &linked_b, links, false);
-        let (facts, novel) = (
-            a_side.linked_facts.0 + b_side.linked_facts.0,
-            a_side.linked_facts.1 + b_side.linked_facts.1,
-        );
+        let share = |(all, novel): (usize, usize)| {
+            if all == 0 {
+                0.0
+            } else {
+                novel as f64 / all as f64
+            }
+        };
+        let pooled = |x: (usize, usize), y: (usize, usize)| (x.0 + y.0, x.1 + y.1);
+        let facts = pooled(a_side.linked_facts, b_side.linked_facts);
+        let names = pooled(a_side.linked_names, b_side.linked_names);
         let e = Evidence {
             a_literal: a_side.literal,
             b_literal: b_side.literal,
@@ -370,11 +385,9 @@ fn align_unless_dropped(
             links: links.len(),
             a_novel_facts,
             b_novel_facts,
-            linked_novel_facts: if facts == 0 {
-                0.0
-            } else {
-                novel as f64 / facts as f64
-            },
+            linked_novel_facts: share(facts),
+            linked_names: names.0,
+            linked_novel_names: share(names),
             a_facts: pa.facts.len(),
             b_facts: pb.facts.len(),
             longest_literal,
@@ -490,8 +503,9 @@ struct SideEvidence {
     /// Characters of the body the shares are of (wrapper discounted).
     core: usize,
     /// Distinct facts of the linked sentences, and how many of them the
-    /// other document lacks.
+    /// other document lacks; the same for their names alone.
     linked_facts: (usize, usize),
+    linked_names: (usize, usize),
 }
 
 /// One side's evidence: `tokens` its tokens in literal passages, `literal`
@@ -533,7 +547,8 @@ fn side(
         .zip(&wrapper)
         .filter(|&(&l, &w)| l && !w)
         .count();
-    let mut facts: Vec<u64> = p
+    let (mut facts, mut names) = (Vec::new(), Vec::new());
+    for t in p
         .seg
         .sentences
         .iter()
@@ -541,12 +556,20 @@ fn side(
         .filter(|&(_, (&l, &w))| l && !w)
         .flat_map(|(s, _)| p.terms.get(s.tokens.clone()).unwrap_or_default())
         .filter(|t| t.class.is_fact())
-        .map(|t| t.id)
-        .collect();
-    facts.sort_unstable();
-    facts.dedup();
+    {
+        facts.push(t.id);
+        if t.class == Class::Name {
+            names.push(t.id);
+        }
+    }
+    let distinct = |v: &mut Vec<u64>| {
+        v.sort_unstable();
+        v.dedup();
+        (v.len(), absent(v, other))
+    };
     SideEvidence {
-        linked_facts: (facts.len(), absent(&facts, other)),
+        linked_facts: distinct(&mut facts),
+        linked_names: distinct(&mut names),
         literal: ratio(covered_chars(p, literal, &wrapper)),
         tail: if literal.is_empty() { 0.0 } else { ratio(tail) },
         linked: ratio(sentence_chars(pp, &wrapper, Some(&linked))),
